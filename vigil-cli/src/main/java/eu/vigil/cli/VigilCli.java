@@ -1,0 +1,48 @@
+package eu.vigil.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vigil} command. Machine output is one JSON object per line on stdout (or human text
+ * with {@code --format text} where a command offers it); exit status 0 success, 1 a finding or
+ * invalid input, 2 a usage error.
+ */
+@Command(name = "vigil",
+        mixinStandardHelpOptions = true,
+        versionProvider = VigilCli.Version.class,
+        description = "Vigil: run and prove a NIS2 / Cyber Resilience Act security programme.",
+        subcommands = {
+                ServeCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class VigilCli {
+
+    public static final int OK = 0;
+    public static final int FINDING_OR_INVALID = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        int status = run(args);
+        if (status != OK || !ServeCommand.isServing()) {
+            System.exit(status);
+        }
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        // picocli's defaults already match ours: 2 for invalid input, 1 for an execution failure
+        return new CommandLine(new VigilCli());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = VigilCli.class.getPackage().getImplementationVersion();
+            return new String[] {"vigil " + (version == null ? "development build" : version)};
+        }
+    }
+}
