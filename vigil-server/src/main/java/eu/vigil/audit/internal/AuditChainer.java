@@ -125,6 +125,9 @@ class AuditChainer implements SmartLifecycle {
             } finally {
                 lock.unlock();
             }
+            if (!running) {
+                return;
+            }
             try {
                 chainAll();
             } catch (RuntimeException e) {
@@ -137,10 +140,10 @@ class AuditChainer implements SmartLifecycle {
 
     @Override
     public void start() {
+        running = true;
         if (!background) {
             return;
         }
-        running = true;
         thread = Thread.ofPlatform().daemon().name("audit-chainer").start(this::loop);
     }
 
