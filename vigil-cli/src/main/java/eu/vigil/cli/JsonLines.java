@@ -31,6 +31,7 @@ final class JsonLines {
             try {
                 Object value = component.getAccessor().invoke(record);
                 map.put(component.getName(), value instanceof Instant instant ? instant.toString()
+                        : value instanceof java.nio.file.Path path ? path.toString()
                         : value instanceof Record nested ? of(nested) : value);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 KeysCommand.class,
                 AuditCommand.class,
+                BackupCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {

@@ -151,7 +151,8 @@ class AuditChainer implements SmartLifecycle {
     public void stop() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            // no interrupt: H2 closes its file when a thread is interrupted in the middle of I/O
+            wake();
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {
