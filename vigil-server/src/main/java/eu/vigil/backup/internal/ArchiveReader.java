@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -174,6 +175,13 @@ public final class ArchiveReader {
             byte[][] masterStore = {null};
             try (Connection connection = DriverManager.getConnection(target, targetUser, targetPassword)) {
                 connection.setAutoCommit(false);
+                // rows that migrations seed (chain head, cursors) come from the archive instead
+                List<String> seeded = DatabaseExport.tables(connection);
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    for (int i = seeded.size() - 1; i >= 0; i--) {
+                        statement.executeUpdate("DELETE FROM " + seeded.get(i));
+                    }
+                }
                 read(archive, header -> {
                     masterStore[0] = header.masterKeyStore();
                     return keys.open(header);

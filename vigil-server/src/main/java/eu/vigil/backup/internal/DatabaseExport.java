@@ -103,7 +103,7 @@ final class DatabaseExport {
                 while (rs.next()) {
                     json.writeStartArray();
                     for (int i = 1; i <= columns; i++) {
-                        value(json, rs, i, meta.getColumnType(i));
+                        value(json, rs, i, portableType(meta.getColumnType(i), meta.getColumnTypeName(i)));
                     }
                     json.writeEndArray();
                     json.writeRaw('\n');
@@ -113,6 +113,15 @@ final class DatabaseExport {
             }
         }
         return rows;
+    }
+
+    /** PostgreSQL's driver reports {@code timestamptz} as TIMESTAMP; tell them apart by name. */
+    static int portableType(int type, String typeName) {
+        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        if (type == Types.TIMESTAMP && (name.contains("timestamptz") || name.contains("with time zone"))) {
+            return Types.TIMESTAMP_WITH_TIMEZONE;
+        }
+        return type;
     }
 
     private static void value(JsonGenerator json, ResultSet rs, int i, int type) throws SQLException, IOException {

@@ -98,7 +98,8 @@ final class DatabaseImport {
         Map<String, Integer> types = new HashMap<>();
         try (ResultSet rs = meta.getColumns(null, connection.getSchema(), stored, "%")) {
             while (rs.next()) {
-                types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("DATA_TYPE"));
+                types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                        DatabaseExport.portableType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")));
             }
         }
         if (types.isEmpty()) {
