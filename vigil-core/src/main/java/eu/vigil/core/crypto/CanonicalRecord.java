@@ -22,8 +22,24 @@ public final class CanonicalRecord {
         if (value == null) {
             return nothing();
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        return tagged(STRING, utf8);
+        int length = value.length();
+        ensure(5 + length);
+        // US-ASCII, the usual case, is copied straight in; anything else goes through UTF-8
+        int start = size + 5;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return tagged(STRING, value.getBytes(StandardCharsets.UTF_8));
+            }
+            buffer[start + i] = (byte) c;
+        }
+        buffer[size++] = STRING;
+        buffer[size++] = (byte) (length >>> 24);
+        buffer[size++] = (byte) (length >>> 16);
+        buffer[size++] = (byte) (length >>> 8);
+        buffer[size++] = (byte) length;
+        size += length;
+        return this;
     }
 
     public CanonicalRecord bytes(byte[] value) {

@@ -68,6 +68,16 @@ public final class ChunkedGcm {
 
     static Cipher cipher(int mode, SecretKey key, byte[] header, long index, boolean last,
                          byte[] associatedData) {
+        try {
+            return cipher(Cipher.getInstance("AES/GCM/NoPadding"), mode, key, header, index, last, associatedData);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    /** Initializes {@code cipher} (reused across chunks: looking one up per chunk costs time) for chunk {@code index}. */
+    static Cipher cipher(Cipher cipher, int mode, SecretKey key, byte[] header, long index, boolean last,
+                         byte[] associatedData) {
         if (index > 0xFFFF_FFFFL) {
             throw new IllegalStateException("stream too long: more than 2^32 chunks");
         }
@@ -79,7 +89,6 @@ public final class ChunkedGcm {
         nonce[10] = (byte) index;
         nonce[11] = (byte) (last ? 1 : 0);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, key, new GCMParameterSpec(AesGcm.TAG_BYTES * 8, nonce));
             cipher.updateAAD(header);
             cipher.updateAAD(associatedData);

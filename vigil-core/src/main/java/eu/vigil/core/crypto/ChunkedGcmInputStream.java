@@ -18,6 +18,7 @@ final class ChunkedGcmInputStream extends InputStream {
 
     private final InputStream in;
     private final SecretKey key;
+    private final Cipher cipher = newCipher();
     private final byte[] associatedData;
     private byte[] header;
     private byte[] sealed;
@@ -91,7 +92,7 @@ final class ChunkedGcmInputStream extends InputStream {
         if (n < AesGcm.TAG_BYTES) {
             throw new TamperedCiphertextException("encrypted stream truncated in chunk " + index);
         }
-        Cipher cipher = ChunkedGcm.cipher(Cipher.DECRYPT_MODE, key, header, index, last, associatedData);
+        ChunkedGcm.cipher(cipher, Cipher.DECRYPT_MODE, key, header, index, last, associatedData);
         try {
             available = cipher.doFinal(sealed, 0, n, plain, 0);
         } catch (AEADBadTagException e) {
@@ -109,5 +110,13 @@ final class ChunkedGcmInputStream extends InputStream {
     public void close() throws IOException {
         closed = true;
         in.close();
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
     }
 }

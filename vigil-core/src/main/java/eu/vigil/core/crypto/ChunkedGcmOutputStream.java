@@ -12,6 +12,7 @@ final class ChunkedGcmOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final SecretKey key;
+    private final Cipher cipher = newCipher();
     private final byte[] associatedData;
     private final byte[] header;
     private final byte[] plain;
@@ -58,7 +59,7 @@ final class ChunkedGcmOutputStream extends OutputStream {
             out.write(header);
             headerWritten = true;
         }
-        Cipher cipher = ChunkedGcm.cipher(Cipher.ENCRYPT_MODE, key, header, index++, last, associatedData);
+        ChunkedGcm.cipher(cipher, Cipher.ENCRYPT_MODE, key, header, index++, last, associatedData);
         try {
             int n = cipher.doFinal(plain, 0, filled, sealed, 0);
             out.write(sealed, 0, n);
@@ -84,6 +85,14 @@ final class ChunkedGcmOutputStream extends OutputStream {
             out.flush();
         } finally {
             out.close();
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
         }
     }
 }
