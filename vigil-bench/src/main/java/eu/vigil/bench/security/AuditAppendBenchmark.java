@@ -74,7 +74,9 @@ public final class AuditAppendBenchmark {
         for (Future<?> writer : writers) {
             writer.get();
         }
+        double written = (System.nanoTime() - start) / 1e9;
         integrity.chainPending();
+        System.out.printf("  writers done after %.2f s, chained after %.2f s%n", written, (System.nanoTime() - start) / 1e9);
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return entries / seconds;

@@ -104,7 +104,13 @@ class AuditChainer implements SmartLifecycle {
                     INSERT INTO audit_entry (seq, recorded_at, actor, client_address, action, object_type, object_id,
                                              outcome, details, prev_hash, entry_hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries);
-            jdbc.batchUpdate("DELETE FROM audit_pending WHERE id = ?", done);
+            // by exact ids, never by range: a row committed meanwhile inside a range was not chained
+            for (int from = 0; from < done.size(); from += 500) {
+                List<Object[]> part = done.subList(from, Math.min(done.size(), from + 500));
+                jdbc.update("DELETE FROM audit_pending WHERE id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")",
+                        part.stream().map(row -> row[0]).toArray());
+            }
             jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, previous);
             return pending.size();
         });

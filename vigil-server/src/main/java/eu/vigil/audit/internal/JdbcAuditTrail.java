@@ -35,9 +35,12 @@ class JdbcAuditTrail implements AuditTrail {
     private final JdbcTemplate jdbc;
     private final AuditChainer chainer;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    JdbcAuditTrail(JdbcTemplate jdbc, AuditChainer chainer, ObjectProvider<Clock> clock) {
+    JdbcAuditTrail(JdbcTemplate jdbc, AuditChainer chainer, ObjectProvider<Clock> clock,
+                   org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.chainer = chainer;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -66,8 +69,11 @@ class JdbcAuditTrail implements AuditTrail {
         }
         if (rows.size() == 1) {
             jdbc.update(INSERT, rows.get(0));
-        } else {
+        } else if (TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.batchUpdate(INSERT, rows);
+        } else {
+            // one commit for the batch rather than one per row
+            transaction.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows));
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
