@@ -109,7 +109,7 @@ public class FolderBlobStore implements BlobStore {
             deleteQuietly(temporary);
             encryption.forget(PURPOSE_PREFIX + purpose, id);
             if (isDiskFull(e)) {
-                throw new StorageFullException("the disk holding " + root + " is full: the file was not stored ("
+                throw new StorageFullException("the disk holding " + root + " is full: nothing was stored ("
                         + e.getMessage() + ")", e);
             }
             throw new UncheckedIOException("cannot store the file in " + root + ": " + e.getMessage(), e);
