@@ -20,6 +20,11 @@ class LayoutModel {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
     }
 
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
     @ModelAttribute("navigation")
     Map<String, List<NavigationEntry>> navigation(Authentication authentication) {
         Map<String, List<NavigationEntry>> sections = new LinkedHashMap<>();

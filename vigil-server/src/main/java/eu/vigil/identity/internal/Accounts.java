@@ -71,10 +71,10 @@ public class Accounts {
         boolean mfaRequired = link.roles().stream().anyMatch(Role::mfaRequired);
         Map<String, String> problems = validateNewAccount(form);
         boolean enrolling = form.totpSecret() != null && !form.totpSecret().isBlank();
-        if (mfaRequired && !enrolling) {
+        boolean codeGiven = form.totpCode() != null && !form.totpCode().isBlank();
+        if (mfaRequired && (!enrolling || !codeGiven)) {
             problems.put("totpCode", "This role requires an authenticator app: scan the code and enter the 6-digit code it shows.");
-        }
-        if (enrolling && totp.matchingStep(form.totpSecret(), form.totpCode(), clock.instant()).isEmpty()) {
+        } else if (enrolling && totp.matchingStep(form.totpSecret(), form.totpCode(), clock.instant()).isEmpty()) {
             problems.put("totpCode", "The code does not match. Check the time on your phone and enter the current code.");
         }
         if (!problems.isEmpty()) {

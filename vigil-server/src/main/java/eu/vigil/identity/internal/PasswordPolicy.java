@@ -61,16 +61,19 @@ public class PasswordPolicy {
         return problems;
     }
 
-    /** Nearly all of the password is one entry of a password list (not of a word list). */
+    /**
+     * Most of the password is made of entries of the lists of used and leaked passwords (not of
+     * ordinary word lists): "password1234" is two such entries.
+     */
     private static boolean isCommonPassword(Result result) {
+        int covered = 0;
         for (Match match : result.getMatches()) {
             if (match instanceof DictionaryMatch dictionaryMatch
-                    && dictionaryMatch.getDictionaryName().toLowerCase(Locale.ROOT).contains("password")
-                    && match.getToken().length() >= result.getPassword().length() - 2) {
-                return true;
+                    && dictionaryMatch.getDictionaryName().toLowerCase(Locale.ROOT).contains("password")) {
+                covered += match.getToken().length();
             }
         }
-        return false;
+        return covered * 3 >= result.getPassword().length() * 2;
     }
 
     private static Nbvcxz estimator(String username, String displayName) {
