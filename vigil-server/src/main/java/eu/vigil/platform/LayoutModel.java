@@ -34,4 +34,10 @@ class LayoutModel {
         }
         return sections;
     }
+
+    /** The path shown, to mark the active menu entry (Thymeleaf 3.1 no longer offers {@code #request}). */
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
 }
