@@ -91,11 +91,12 @@ class ActivationIT {
         browser.submit("Create account");
         assertThat(fieldErrorAfter("passwordRepeated")).isEqualTo("The two passwords differ.");
 
-        // the authenticator is required for the administrator
+        // the authenticator is required for the administrator: no code, no account
         journeys.fillRegistration(browser, "ada", "Ada Lovelace", Person.PASSWORD, Person.PASSWORD);
         browser.find("#totpCode").clear();
         browser.submit("Create account");
-        assertThat(fieldErrorAfter("totpCode")).contains("requires an authenticator app");
+        assertThat(browser.text("legend")).isEqualTo("Authenticator app (required for this role)");
+        assertThat(fieldErrorAfter("totpCode")).contains("code");
 
         assertThat(vigil.server().bean(UserAccounts.class).count()).as("no account was made").isZero();
     }

@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /** Generous: the CI machines have two cores and run several builds at once. */
+    static final Duration WAIT = Duration.ofSeconds(40);
     static final int WIDTH = 1280;
     static final int HEIGHT = 900;
 
@@ -79,7 +80,7 @@ final class Browser implements AutoCloseable {
             throw e;
         }
         this.driver = started;
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
         this.wait = new WebDriverWait(driver, WAIT);
     }
 
