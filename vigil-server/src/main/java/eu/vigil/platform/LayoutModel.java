@@ -20,11 +20,6 @@ class LayoutModel {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
     }
 
-    @ModelAttribute("currentPath")
-    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
-        return request.getRequestURI();
-    }
-
     @ModelAttribute("navigation")
     Map<String, List<NavigationEntry>> navigation(Authentication authentication) {
         Map<String, List<NavigationEntry>> sections = new LinkedHashMap<>();
@@ -38,5 +33,11 @@ class LayoutModel {
             }
         }
         return sections;
+    }
+
+    /** The path shown, to mark the active menu entry (Thymeleaf 3.1 no longer offers {@code #request}). */
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
     }
 }

@@ -28,6 +28,7 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
             throws IOException, ServletException {
         audit.record(AuditEvent.of(denied instanceof CsrfException ? "identity.csrf-rejected" : "identity.access-denied")
                 .object("path", request.getRequestURI()).denied().detail("method", request.getMethod()));
+        request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_FORBIDDEN);
         page.handle(request, response, denied);
     }
 }
