@@ -199,6 +199,12 @@ final class ProfileConsistency {
 
     /** The known code nearest to a mistyped one, when it is near enough to be a likely slip. */
     static Optional<String> closest(String code) {
+        // a truncated code ("digital_infra.cloud") is best answered by the code it starts
+        Optional<String> completion = EntityTypes.all().stream().map(EntityType::code)
+                .filter(candidate -> code.length() >= 4 && candidate.startsWith(code)).findFirst();
+        if (completion.isPresent()) {
+            return completion;
+        }
         return EntityTypes.all().stream()
                 .map(EntityType::code)
                 .min(Comparator.comparingInt(candidate -> distance(code, candidate)))

@@ -76,7 +76,7 @@ public final class ScopeClassifier {
         for (EntityType type : types) {
             if (type.listedInAnnex()) {
                 outcome.info("annex.listed", "NIS2 Art. 2(1), Annex " + type.annexReference(),
-                        type.displayName() + " (" + type.code() + ") is an entity type of Annex "
+                        type.displayName() + " [" + type.code() + "] is an entity type of Annex "
                                 + (type.annex() == Annex.ANNEX_I ? "I (sectors of high criticality)"
                                         : "II (other critical sectors)")
                                 + ", point " + type.annexReference().substring(type.annexReference().indexOf('.') + 1)
@@ -224,7 +224,7 @@ public final class ScopeClassifier {
                     + "essential services under Directive (EU) 2016/1148 before 16 January 2023, and its Member "
                     + "State keeps such operators essential.", ESSENTIAL);
         }
-        if (profile.qualifiedTrustServiceProvider()) {
+        if (profile.qualifiedTrustServiceProvider() && codes.contains(ProfileConsistency.TSP)) {
             outcome.info("size_indep.tsp", "NIS2 Art. 2(2)(a)(ii)",
                     "Trust service providers are in scope whatever their size.");
             outcome.add("essential.qtsp_tld_dns", "NIS2 Art. 3(1)(b)",
@@ -318,27 +318,27 @@ public final class ScopeClassifier {
             } else if (trustServices) {
                 continue; // qualified: essential, above
             } else if (medium == Truth.NO) {
-                outcome.add("out_of_scope.below_size_cap", "NIS2 Art. 2(1)", type.displayName() + " (" + code
-                        + ") counts only from medium size, and the entity is micro or small.", OUT_OF_SCOPE);
+                outcome.add("out_of_scope.below_size_cap", "NIS2 Art. 2(1)", type.displayName() + " [" + code
+                        + "] counts only from medium size, and the entity is micro or small.", OUT_OF_SCOPE);
             } else if (medium == Truth.UNKNOWN) {
                 open.add(new OpenQuestion(Ceiling.SMALL, type.annex() == Annex.ANNEX_I ? ESSENTIAL : IMPORTANT,
-                        type.displayName() + " (" + code + ") is in scope only from medium size (Art. 2(1))"));
+                        type.displayName() + " [" + code + "] is in scope only from medium size (Art. 2(1))"));
                 if (type.annex() == Annex.ANNEX_I && large == Truth.UNKNOWN) {
-                    open.add(new OpenQuestion(Ceiling.MEDIUM, ESSENTIAL, type.displayName() + " (" + code
-                            + ") is essential when the entity exceeds the medium-sized ceilings (Art. 3(1)(a))"));
+                    open.add(new OpenQuestion(Ceiling.MEDIUM, ESSENTIAL, type.displayName() + " [" + code
+                            + "] is essential when the entity exceeds the medium-sized ceilings (Art. 3(1)(a))"));
                 }
             }
             if (!(trustServices && profile.qualifiedTrustServiceProvider()) && medium == Truth.YES) {
                 if (type.annex() == Annex.ANNEX_I && large == Truth.YES) {
-                    outcome.add("essential.large_annex_i", "NIS2 Art. 3(1)(a)", type.displayName() + " (" + code
-                            + ") is an Annex I type and the entity exceeds the medium-sized ceilings.", ESSENTIAL);
+                    outcome.add("essential.large_annex_i", "NIS2 Art. 3(1)(a)", type.displayName() + " [" + code
+                            + "] is an Annex I type and the entity exceeds the medium-sized ceilings.", ESSENTIAL);
                 } else if (type.annex() == Annex.ANNEX_I && large == Truth.UNKNOWN) {
                     outcome.raise(IMPORTANT);
-                    open.add(new OpenQuestion(Ceiling.MEDIUM, ESSENTIAL, type.displayName() + " (" + code
-                            + ") is essential when the entity exceeds the medium-sized ceilings (Art. 3(1)(a))"));
+                    open.add(new OpenQuestion(Ceiling.MEDIUM, ESSENTIAL, type.displayName() + " [" + code
+                            + "] is essential when the entity exceeds the medium-sized ceilings (Art. 3(1)(a))"));
                 } else if (!communications) {
-                    outcome.add("important.size_cap", "NIS2 Art. 2(1), 3(2)", type.displayName() + " (" + code
-                            + ") is an Annex " + (type.annex() == Annex.ANNEX_I ? "I" : "II") + " type and the entity "
+                    outcome.add("important.size_cap", "NIS2 Art. 2(1), 3(2)", type.displayName() + " [" + code
+                            + "] is an Annex " + (type.annex() == Annex.ANNEX_I ? "I" : "II") + " type and the entity "
                             + "is " + (type.annex() == Annex.ANNEX_I ? "medium-sized" : "medium-sized or larger")
                             + ", so it is an important entity.", IMPORTANT);
                 }

@@ -464,6 +464,22 @@ class ScopeClassifierTests {
         }
 
         @Test
+        void contradictoryQualifiedFlagDoesNotHideMissingFigures() {
+            EntityProfile profile = profile(ANNEX_I).headcount(BigDecimal.valueOf(120)).qualifiedTrustServiceProvider()
+                    .build();
+
+            assertThat(classifier.problems(profile)).extracting(FieldProblem::field)
+                    .containsExactly("qualifiedTrustServiceProvider", "annualTurnoverEur", "balanceSheetTotalEur");
+        }
+
+        @Test
+        void truncatedEntityTypeIsCompleted() {
+            assertThat(classifier.problems(profile("digital_infra.cloud").build())).singleElement()
+                    .satisfies(problem -> assertThat(problem.problem())
+                            .contains("did you mean 'digital_infra.cloud_computing'"));
+        }
+
+        @Test
         void qualifiedFlagWithoutTrustServicesIsAContradiction() {
             assertThat(classifier.problems(profile(ANNEX_II).figures(1, 1, 1).qualifiedTrustServiceProvider().build()))
                     .extracting(FieldProblem::field).containsExactly("qualifiedTrustServiceProvider");
