@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -258,9 +257,5 @@ public final class EntityProfileReader {
     /** The field names of a profile file, for documentation and forms. */
     public static Set<String> fieldNames() {
         return FIELDS;
-    }
-
-    static Map<String, Set<String>> nestedFieldNames() {
-        return Map.of("partnerEnterprises", PARTNER_FIELDS, "linkedEnterprises", LINKED_FIELDS);
     }
 }

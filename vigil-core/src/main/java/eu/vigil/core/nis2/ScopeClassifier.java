@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import eu.vigil.core.nis2.EnterpriseSizing.Ceiling;
 import eu.vigil.core.nis2.EnterpriseSizing.Sizing;
@@ -32,6 +31,9 @@ public final class ScopeClassifier {
     private static final String ECS = "digital_infra.public_ecs";
     private static final String CER = "non_annex.cer_critical_entity";
     private static final String DOMAIN_REGISTRATION = "non_annex.domain_registration_service";
+
+    /** How a missing size figure is reported; other problems never start with it. */
+    private static final String MISSING_FIGURE = "missing figure; ";
 
     /** Types under the jurisdiction of the main establishment (Art. 26(1)(b)). */
     private static final Set<String> MAIN_ESTABLISHMENT_TYPES = Set.of(DNS, TLD, DOMAIN_REGISTRATION,
@@ -114,8 +116,8 @@ public final class ScopeClassifier {
         }
         problems = distinct(problems);
         Set<String> faulty = new java.util.HashSet<>();
-        problems.stream().filter(p -> !p.problem().startsWith("missing; give the")).forEach(p -> faulty.add(p.field()));
-        problems.removeIf(p -> p.problem().startsWith("missing; give the") && faulty.contains(p.field()));
+        problems.stream().filter(p -> !isMissingFigure(p)).forEach(p -> faulty.add(p.field()));
+        problems.removeIf(p -> isMissingFigure(p) && faulty.contains(p.field()));
         Jurisdiction jurisdiction = jurisdiction(profile, types, outcome.best, codes);
         ScopeResult result = new ScopeResult(outcome.best, profile.supplierToEssentialOrImportantEntities(),
                 size.sizeClass(), profile.hasGroup() ? standAlone.sizeClass() : null, outcome.rules, jurisdiction);
@@ -421,12 +423,16 @@ public final class ScopeClassifier {
     }
 
     private static String missingFigure(String field, OpenQuestion question) {
-        String what = field.endsWith("headcount") ? "missing; give the staff in annual work units"
-                : "missing; give the annual turnover or the balance-sheet total (one of them is enough when it is "
-                        + "within the ceiling)";
+        String what = MISSING_FIGURE + (field.endsWith("headcount") ? "give the staff in annual work units"
+                : "give the annual turnover or the balance-sheet total (one of them is enough when it is "
+                        + "within the ceiling)");
         String ceiling = question.ceiling() == Ceiling.SMALL ? "whether the entity is medium-sized or larger"
                 : "whether the entity exceeds the medium-sized ceilings";
         return what + ". It is needed to settle " + ceiling + ": " + question.why() + ".";
+    }
+
+    private static boolean isMissingFigure(FieldProblem problem) {
+        return problem.problem().startsWith(MISSING_FIGURE);
     }
 
     private static List<FieldProblem> distinct(List<FieldProblem> problems) {
@@ -438,7 +444,7 @@ public final class ScopeClassifier {
         Map<String, FieldProblem> firstMissing = new LinkedHashMap<>();
         List<FieldProblem> result = new ArrayList<>();
         for (FieldProblem problem : byField.values()) {
-            if (problem.problem().startsWith("missing; give the")) {
+            if (isMissingFigure(problem)) {
                 if (firstMissing.putIfAbsent(problem.field(), problem) == null) {
                     result.add(problem);
                 }
@@ -474,12 +480,5 @@ public final class ScopeClassifier {
                 best = classification;
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "NIS2 scope classifier (" + EntityTypes.all().size() + " entity types: "
-                + EntityTypes.all().stream().collect(Collectors.groupingBy(EntityType::annex, Collectors.counting()))
-                + ")";
     }
 }
