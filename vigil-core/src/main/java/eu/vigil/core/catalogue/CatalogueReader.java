@@ -158,6 +158,11 @@ public final class CatalogueReader {
             problems.add(new CatalogueProblem(source.name(), location == null ? 0 : location.getLineNr(),
                     location == null ? 0 : location.getColumnNr(), "$", "not valid JSON: " + e.getOriginalMessage()));
             return Optional.empty();
+        } catch (NumberFormatException e) {
+            // Jackson refuses some numbers outside its own exception types
+            problems.add(new CatalogueProblem(source.name(), 0, 0, "$",
+                    "contains a number that cannot be read: " + e.getMessage()));
+            return Optional.empty();
         } catch (IOException e) {
             problems.add(new CatalogueProblem(source.name(), 0, 0, "$", "cannot be read: " + e.getMessage()));
             return Optional.empty();

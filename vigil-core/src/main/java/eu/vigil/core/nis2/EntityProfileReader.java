@@ -59,6 +59,10 @@ public final class EntityProfileReader {
             throw new InvalidProfileException(List.of(new FieldProblem("$", "not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
                     + e.getOriginalMessage())));
+        } catch (NumberFormatException e) {
+            // Jackson refuses some numbers (e.g. an exponent of thousands of digits) outside its own exceptions
+            throw new InvalidProfileException(List.of(new FieldProblem("$",
+                    "contains a number that cannot be read: " + e.getMessage())));
         } catch (IOException e) {
             throw new InvalidProfileException(List.of(new FieldProblem("$", "cannot be read: " + e.getMessage())));
         }

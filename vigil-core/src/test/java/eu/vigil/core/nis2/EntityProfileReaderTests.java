@@ -120,6 +120,13 @@ class EntityProfileReaderTests {
     }
 
     @Test
+    void numberWithAnAbsurdExponentIsAProblemNotACrash() {
+        // found by fuzzing: Jackson throws NumberFormatException for such a number
+        assertThat(problems("{\"headcount\": 1e9999999999999}")).singleElement()
+                .satisfies(problem -> assertThat(problem.problem()).contains("number that cannot be read"));
+    }
+
+    @Test
     void malformedListElementDoesNotShiftTheIndexesOfLaterProblems() {
         List<FieldProblem> problems = problems("""
                 {"legalName": "A", "mainEstablishment": "DE", "entityTypes": [], "partnerEnterprises": [5,
