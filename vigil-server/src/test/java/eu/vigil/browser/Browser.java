@@ -124,6 +124,12 @@ final class Browser implements AutoCloseable {
         return Optional.ofNullable(driver.manage().getCookieNamed(cookieName)).map(Cookie::getValue);
     }
 
+    /** This browser's cookies for the server as a {@code Cookie} header, to make requests in its session. */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     // ---- forms ---------------------------------------------------------------------------
 
     Browser type(String cssSelector, String text) {
