@@ -178,6 +178,7 @@ class AccessControlIT {
         assertThat(names).contains("grace", "admin-user", "management-user", "compliance-user", "security-user",
                 "auditor-user", "supplier-user", "pat", "lena");
         vigil.screenshot(adminBrowser, "users");
+        adminBrowser.screenshot(BrowserHarness.SCREENSHOTS, "users-narrow", 390);
         journeys.openUser(adminBrowser, "lena");
         vigil.screenshot(adminBrowser, "user");
     }

@@ -65,6 +65,7 @@ class ActivationIT {
     void badInputOnTheActivationFormShowsFieldErrorsAndCreatesNothing() {
         browser.newSession().open(vigil.server().activationLink());
         vigil.screenshot(browser, "activation");
+        browser.screenshot(BrowserHarness.SCREENSHOTS, "activation-narrow", 390);
 
         // too short
         journeys.fillRegistration(browser, "ada", "Ada Lovelace", "short-pw", "short-pw");
