@@ -179,6 +179,7 @@ class AccessControlIT {
                 "auditor-user", "supplier-user", "pat", "lena");
         vigil.screenshot(adminBrowser, "users");
         adminBrowser.screenshot(BrowserHarness.SCREENSHOTS, "users-narrow", 390);
+        assertThat(adminBrowser.overflowAt(390)).as("sideways scrolling of the user list on a phone").isZero();
         journeys.openUser(adminBrowser, "lena");
         vigil.screenshot(adminBrowser, "user");
     }

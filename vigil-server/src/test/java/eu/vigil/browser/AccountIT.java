@@ -79,12 +79,14 @@ class AccountIT {
         assertThat(browser.find("nav.sidebar a.active").getText()).isEqualTo("Overview");
         vigil.screenshot(browser, "overview");
         browser.screenshot(BrowserHarness.SCREENSHOTS, "overview-narrow", 390);
+        assertThat(browser.overflowAt(390)).as("sideways scrolling of the overview on a phone").isZero();
 
         browser.open("/account");
         assertThat(browser.text("main h1")).isEqualTo("Account and security");
         assertThat(browser.text("main")).contains("10 recovery codes left").contains("You are signed in in 1 place.");
         vigil.screenshot(browser, "account");
         browser.screenshot(BrowserHarness.SCREENSHOTS, "account-narrow", 390);
+        assertThat(browser.overflowAt(390)).as("sideways scrolling of the account page on a phone").isZero();
 
         assertThat(browser.consoleErrors()).as("console errors on the overview and account pages").isEmpty();
     }

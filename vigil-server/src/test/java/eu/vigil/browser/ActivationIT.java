@@ -66,6 +66,7 @@ class ActivationIT {
         browser.newSession().open(vigil.server().activationLink());
         vigil.screenshot(browser, "activation");
         browser.screenshot(BrowserHarness.SCREENSHOTS, "activation-narrow", 390);
+        assertThat(browser.overflowAt(390)).as("sideways scrolling of the activation page on a phone").isZero();
 
         // too short
         journeys.fillRegistration(browser, "ada", "Ada Lovelace", "short-pw", "short-pw");

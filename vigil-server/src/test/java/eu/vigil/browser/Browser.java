@@ -270,6 +270,18 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** How many CSS pixels the page is wider than a window of the given width (0: no sideways scrolling). */
+    int overflowAt(int width) {
+        try {
+            driver.manage().window().setSize(new Dimension(width, HEIGHT));
+            wait.until(d -> ((Number) driver.executeScript("return window.innerWidth;")).intValue() <= width);
+            return ((Number) driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue();
+        } finally {
+            driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+        }
+    }
+
     /** The page's HTML, for the failure report. */
     String pageSource() {
         return driver.getPageSource();
