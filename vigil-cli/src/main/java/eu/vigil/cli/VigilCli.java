@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 AdminCommand.class,
+                ScopeCommand.class,
+                CatalogueCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {
