@@ -58,8 +58,10 @@ final class CycloneDxXmlReader {
     }
 
     /** A StAX factory that never reads a DTD or resolves an entity; shared with format detection. */
-    static XMLInputFactory secureFactory() {
+    static XMLInputFactory secureFactory(int maxDepth) {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        // the JDK's own bound stays as a backstop just above ours, whose message is clearer
+        factory.setProperty("jdk.xml.maxElementDepth", maxDepth + 1);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
@@ -72,7 +74,7 @@ final class CycloneDxXmlReader {
     Sbom read(byte[] document) {
         XMLStreamReader xml = null;
         try {
-            xml = secureFactory().createXMLStreamReader(new ByteArrayInputStream(document));
+            xml = secureFactory(limits.maxDepth()).createXMLStreamReader(new ByteArrayInputStream(document));
             return read(xml);
         } catch (XMLStreamException e) {
             var location = e.getLocation();
@@ -328,7 +330,7 @@ final class CycloneDxXmlReader {
             return "unreadable document";
         }
         int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(newline + 1);
-        return line.strip();
+        String line = (newline < 0 ? message : message.substring(newline + 1)).strip();
+        return line.startsWith("Message: ") ? line.substring("Message: ".length()) : line;
     }
 }

@@ -108,7 +108,7 @@ public final class SbomReader {
         }
         return switch (document[first]) {
             case '{' -> detectJson(document);
-            case '<' -> detectXml(document);
+            case '<' -> detectXml(document, limits.maxDepth());
             default -> detectText(document, first);
         };
     }
@@ -141,10 +141,10 @@ public final class SbomReader {
                 + "nor SPDX (no 'spdxVersion')");
     }
 
-    private static SbomFormat detectXml(byte[] document) {
+    private static SbomFormat detectXml(byte[] document, int maxDepth) {
         XMLStreamReader xml = null;
         try {
-            xml = CycloneDxXmlReader.secureFactory().createXMLStreamReader(new ByteArrayInputStream(document));
+            xml = CycloneDxXmlReader.secureFactory(maxDepth).createXMLStreamReader(new ByteArrayInputStream(document));
             while (CycloneDxXmlReader.next(xml) != XMLStreamConstants.START_ELEMENT) {
                 // prolog
             }
