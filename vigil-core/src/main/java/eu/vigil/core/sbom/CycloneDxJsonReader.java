@@ -1,7 +1,12 @@
 package eu.vigil.core.sbom;
 
+import static eu.vigil.core.sbom.JsonDocuments.array;
+import static eu.vigil.core.sbom.JsonDocuments.requireArray;
+import static eu.vigil.core.sbom.JsonDocuments.requireObject;
+import static eu.vigil.core.sbom.JsonDocuments.string;
+import static eu.vigil.core.sbom.JsonDocuments.text;
+
 import java.io.IOException;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -155,46 +160,5 @@ final class CycloneDxJsonReader {
             }
             assembly.edge(ref, target.textValue(), Dependency.Kind.DEPENDS_ON);
         }
-    }
-
-    private static String string(JsonParser parser, String field) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            throw new InvalidInputException("'" + field + "' must be a string");
-        }
-        return parser.getText();
-    }
-
-    private static void requireArray(JsonToken token, String field) {
-        if (token != JsonToken.START_ARRAY) {
-            throw new InvalidInputException("'" + field + "' must be an array");
-        }
-    }
-
-    private static void requireObject(JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new InvalidInputException(where + " must be a JSON object");
-        }
-    }
-
-    static String text(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new InvalidInputException("'" + field + "' of " + where + " must be a string");
-        }
-        return value.textValue();
-    }
-
-    static Iterable<JsonNode> array(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw new InvalidInputException("'" + field + "' of " + where + " must be an array");
-        }
-        return value;
     }
 }

@@ -1,5 +1,8 @@
 package eu.vigil.core.sbom;
 
+import static eu.vigil.core.sbom.JsonDocuments.requireArray;
+import static eu.vigil.core.sbom.JsonDocuments.string;
+
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -78,11 +81,11 @@ final class SpdxJsonReader {
         component.type = SpdxDocument.type(text(node, "primaryPackagePurpose"));
         SpdxDocument.license(component, text(node, "licenseConcluded"));
         SpdxDocument.license(component, text(node, "licenseDeclared"));
-        for (JsonNode checksum : CycloneDxJsonReader.array(node, "checksums", context)) {
+        for (JsonNode checksum : JsonDocuments.array(node, "checksums", context)) {
             requireObject(checksum, context + " checksums");
             component.addHash(text(checksum, "algorithm"), text(checksum, "checksumValue"));
         }
-        for (JsonNode reference : CycloneDxJsonReader.array(node, "externalRefs", context)) {
+        for (JsonNode reference : JsonDocuments.array(node, "externalRefs", context)) {
             requireObject(reference, context + " externalRefs");
             SpdxDocument.externalRef(component, text(reference, "referenceCategory"), text(reference, "referenceType"),
                     text(reference, "referenceLocator"));
@@ -94,25 +97,10 @@ final class SpdxJsonReader {
     }
 
     private static String text(JsonNode node, String field) {
-        return CycloneDxJsonReader.text(node, field, "an SPDX element");
-    }
-
-    private static String string(JsonParser parser, String field) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            throw new InvalidInputException("'" + field + "' must be a string");
-        }
-        return parser.getText();
-    }
-
-    private static void requireArray(JsonToken token, String field) {
-        if (token != JsonToken.START_ARRAY) {
-            throw new InvalidInputException("'" + field + "' must be an array");
-        }
+        return JsonDocuments.text(node, field, "an SPDX element");
     }
 
     private static void requireObject(JsonNode node, String where) {
-        if (!node.isObject()) {
-            throw new InvalidInputException("an entry of " + where + " must be a JSON object");
-        }
+        JsonDocuments.requireObject(node, "an entry of " + where);
     }
 }
