@@ -45,12 +45,21 @@ final class HashAlgorithms {
         String name = (String) known[0];
         int length = (Integer) known[1];
         String hex = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        if (hex.isEmpty() || !hex.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')
-                || length > 0 && hex.length() != length) {
+        if (hex.isEmpty() || !isHex(hex) || length > 0 && hex.length() != length) {
             throw new InvalidInputException("the " + name + " hash of " + where + " must be "
                     + (length > 0 ? length + " " : "") + "hexadecimal digits, not '" + abbreviate(value) + "'");
         }
         return new Normalised(name, hex);
+    }
+
+    private static boolean isHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String text) {
