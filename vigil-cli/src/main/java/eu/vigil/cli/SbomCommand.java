@@ -3,6 +3,7 @@ package eu.vigil.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import eu.vigil.core.sbom.Dependency;
 import eu.vigil.core.sbom.Sbom;
 import eu.vigil.core.sbom.SbomLimits;
 import eu.vigil.core.sbom.SbomReader;
+import eu.vigil.core.sbom.SchemaValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sbom", mixinStandardHelpOptions = true,
         description = "Work with SBOMs (CycloneDX 1.2-1.7 JSON/XML, SPDX 2.2/2.3 JSON/tag-value).",
-        subcommands = SbomCommand.Read.class)
+        subcommands = {SbomCommand.Read.class, SbomCommand.Validate.class})
 final class SbomCommand {
 
     @Command(name = "read", mixinStandardHelpOptions = true,
@@ -146,6 +148,54 @@ final class SbomCommand {
             } catch (InvalidInputException e) {
                 return e.getMessage();
             }
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {
+                    "Check CycloneDX 1.2-1.6 SBOMs against the official JSON or XML schema of their version.",
+                    "Stricter than 'read': also checks what the component model does not use.",
+                    "Prints {\"file\":...,\"valid\":true|false,\"violations\":[...]} per file; exit status 1 when "
+                            + "any is invalid or cannot be read."})
+    static final class Validate implements Callable<Integer> {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "CycloneDX files.")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "268435456",
+                description = "Refuse SBOMs larger than N bytes. Default: ${DEFAULT-VALUE}.")
+        long maxBytes;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            SchemaValidation validation = new SchemaValidation(new SbomReader(SbomLimits.DEFAULT.withMaxBytes(maxBytes)));
+            boolean allValid = true;
+            for (Path file : files) {
+                ObjectNode line = JSON.createObjectNode().put("file", file.toString());
+                try {
+                    if (Files.size(file) > maxBytes) {
+                        throw new InvalidInputException("the SBOM is larger than the limit of " + maxBytes + " bytes");
+                    }
+                    SchemaValidation.Result result = validation.validate(Files.readAllBytes(file));
+                    line.put("format", result.sbom().format().name())
+                            .put("specVersion", result.sbom().specVersion())
+                            .put("valid", result.valid());
+                    line.set("violations", JSON.valueToTree(result.violations()));
+                    allValid &= result.valid();
+                } catch (InvalidInputException | IOException | UncheckedIOException e) {
+                    line.put("valid", false).put("error", e.getMessage());
+                    allValid = false;
+                }
+                out.println(JSON.writeValueAsString(line));
+            }
+            out.flush();
+            return allValid ? VigilCli.OK : VigilCli.FINDING_OR_INVALID;
         }
     }
 }

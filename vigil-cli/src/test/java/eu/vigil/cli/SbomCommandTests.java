@@ -120,4 +120,26 @@ class SbomCommandTests {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.lines().get(0).get("error").asText()).contains("larger than the limit of 100 bytes");
     }
+
+    @Test
+    void validatesCycloneDxAgainstTheSchema(@TempDir Path dir) throws Exception {
+        Path valid = dir.resolve("valid.json");
+        Files.writeString(valid, """
+                {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+                 "components": [{"type": "library", "name": "zlib", "version": "1.3.1"}]}
+                """);
+        Path invalid = dir.resolve("invalid.json");
+        Files.writeString(invalid, """
+                {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+                 "metadata": {"timestamp": "yesterday"},
+                 "components": [{"type": "library", "name": "zlib", "version": "1.3.1"}]}
+                """);
+        PurlCommandTests.Run run = PurlCommandTests.run("", "sbom", "validate", valid.toString(), invalid.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0).get("valid").asBoolean()).isTrue();
+        assertThat(run.lines().get(0).get("specVersion").asText()).isEqualTo("1.5");
+        assertThat(run.lines().get(1).get("valid").asBoolean()).isFalse();
+        assertThat(run.lines().get(1).get("violations").get(0).asText()).contains("date-time");
+    }
 }
