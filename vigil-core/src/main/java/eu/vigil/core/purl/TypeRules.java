@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import eu.vigil.core.InvalidInputException;
+
 /**
  * The type-specific rules of the registered purl types (purl-spec {@code types/*-definition.json}):
  * whether a namespace is required or prohibited, which components are case-insensitive (and so
@@ -97,7 +99,7 @@ record TypeRules(
     /** Type-specific checks that no normalisation can repair. */
     static void check(String type, String name) {
         if (type.equals("cpan") && name.contains("::")) {
-            throw new eu.vigil.core.InvalidInputException("a cpan purl names a distribution, not a module: '"
+            throw new InvalidInputException("a cpan purl names a distribution, not a module: '"
                     + name + "' contains '::' (use the distribution name, e.g. 'URI-PackageURL')");
         }
     }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -173,7 +174,7 @@ public final class SbomReader {
 
     private static SbomFormat detectText(byte[] document, int first) {
         String head = new String(document, first, Math.min(document.length - first, 64 * 1024),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         for (String line : head.split("\r?\n|\r")) {
             String stripped = line.strip();
             if (stripped.isEmpty() || stripped.startsWith("#")) {

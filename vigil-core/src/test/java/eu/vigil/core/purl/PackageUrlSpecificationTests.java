@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigil.core.InvalidInputException;
 import eu.vigil.core.TestData;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -75,7 +75,7 @@ class PackageUrlSpecificationTests {
                 String label = id + " " + test.get("test_type").asText() + ": " + test.get("description").asText();
                 cases.add(dynamicTest(label, () -> {
                     if (reason != null) {
-                        org.junit.jupiter.api.Assumptions.abort("excluded: " + reason);
+                        Assumptions.abort("excluded: " + reason);
                     }
                     runCase(test);
                 }));
@@ -147,7 +147,7 @@ class PackageUrlSpecificationTests {
             String reason = LEGACY_EXCLUDED.get(id);
             cases.add(dynamicTest(id + ": " + test.get("description").asText(), () -> {
                 if (reason != null) {
-                    org.junit.jupiter.api.Assumptions.abort("excluded: " + reason);
+                    Assumptions.abort("excluded: " + reason);
                 }
                 String input = test.get("purl").asText();
                 if (test.get("is_invalid").asBoolean()) {
@@ -226,9 +226,5 @@ class PackageUrlSpecificationTests {
         Map<String, String> qualifiers = new LinkedHashMap<>();
         node.properties().forEach(e -> qualifiers.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return qualifiers;
-    }
-
-    static Set<String> excludedIds() {
-        return EXCLUDED.keySet();
     }
 }

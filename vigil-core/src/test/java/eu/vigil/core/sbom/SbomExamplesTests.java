@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import eu.vigil.core.InvalidInputException;
@@ -40,7 +42,7 @@ class SbomExamplesTests {
         });
     }
 
-    private Stream<DynamicTest> everyFile(String folder, int expected, java.util.function.Consumer<Sbom> check)
+    private Stream<DynamicTest> everyFile(String folder, int expected, Consumer<Sbom> check)
             throws IOException {
         Path root = TestData.require(folder);
         List<Path> files;
@@ -123,7 +125,7 @@ class SbomExamplesTests {
     }
 
     private static List<Object> identity(Component c) {
-        return java.util.Arrays.asList(c.ref(), c.type(), c.name(), c.version(), c.group(), c.purl(), c.packageUrl(),
+        return Arrays.asList(c.ref(), c.type(), c.name(), c.version(), c.group(), c.purl(), c.packageUrl(),
                 c.hashes(), c.parentRef());
     }
 
