@@ -20,6 +20,7 @@ import eu.vigil.core.sbom.Sbom;
 import eu.vigil.core.sbom.SbomLimits;
 import eu.vigil.core.sbom.SbomReader;
 import eu.vigil.core.sbom.SchemaValidation;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -174,6 +175,7 @@ final class SbomCommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            quietSchemaValidatorWarnings();
             SchemaValidation validation = new SchemaValidation(new SbomReader(SbomLimits.DEFAULT.withMaxBytes(maxBytes)));
             boolean allValid = true;
             for (Path file : files) {
@@ -196,6 +198,16 @@ final class SbomCommand {
             }
             out.flush();
             return allValid ? VigilCli.OK : VigilCli.FINDING_OR_INVALID;
+        }
+
+        /**
+         * The JSON schema validator warns about the CycloneDX schemas' custom keywords; without a
+         * Spring context logback's default appender would print that to stdout, among the JSON lines.
+         */
+        private static void quietSchemaValidatorWarnings() {
+            if (LoggerFactory.getLogger("com.networknt") instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+            }
         }
     }
 }
