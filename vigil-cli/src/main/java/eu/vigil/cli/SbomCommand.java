@@ -74,7 +74,7 @@ final class SbomCommand {
                 Sbom sbom;
                 try {
                     sbom = file.equals("-") ? reader.read(System.in) : reader.read(Path.of(file));
-                } catch (InvalidInputException | UncheckedIOException e) {
+                } catch (InvalidInputException | IOException | UncheckedIOException e) {
                     out.println(JSON.writeValueAsString(JSON.createObjectNode().put("file", file)
                             .put("error", e.getMessage())));
                     allRead = false;
@@ -178,7 +178,13 @@ final class SbomCommand {
             quietSchemaValidatorWarnings();
             SchemaValidation validation = new SchemaValidation(new SbomReader(SbomLimits.DEFAULT.withMaxBytes(maxBytes)));
             boolean allValid = true;
+            int index = 0;
             for (Path file : files) {
+                index++;
+                if (System.console() != null && files.size() > 1) {
+                    spec.commandLine().getErr().printf("validating %s (%d/%d)%n", file, index, files.size());
+                    spec.commandLine().getErr().flush();
+                }
                 ObjectNode line = JSON.createObjectNode().put("file", file.toString());
                 try {
                     if (Files.size(file) > maxBytes) {
