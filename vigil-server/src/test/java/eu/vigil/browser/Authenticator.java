@@ -41,9 +41,11 @@ final class Authenticator {
         return recoveryCodes.size();
     }
 
-    /** The current code, without spending it: for enrolment, where the server does not mark the step used. */
+    /** The current code for enrolment, which spends its step like a sign-in does. */
     String currentCode() {
-        return totp.codeAt(secret, Instant.now());
+        long step = Instant.now().getEpochSecond() / STEP_SECONDS;
+        lastStep = Math.max(lastStep, step);
+        return totp.codeAt(secret, Instant.ofEpochSecond(step * STEP_SECONDS));
     }
 
     /** A code of a step not used before; sleeps into the next step when this one is spent. */
