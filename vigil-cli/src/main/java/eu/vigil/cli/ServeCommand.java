@@ -23,6 +23,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTPS port. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "${env:VIGIL_HTTP_PORT:--1}",
+            description = "Also listen for plain HTTP on this port, only to redirect to HTTPS. Off by default.")
+    int httpPort;
+
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:VIGIL_DB_URL}",
             description = "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://db:5432/vigil "
                     + "(user and password from VIGIL_DB_USER and VIGIL_DB_PASSWORD).")
@@ -37,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
         List<String> arguments = new ArrayList<>();
         arguments.add("--vigil.data=" + data.toAbsolutePath().normalize());
         arguments.add("--server.port=" + port);
+        if (httpPort > 0) {
+            arguments.add("--vigil.http.port=" + httpPort);
+        }
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             arguments.add("--spring.datasource.url=" + databaseUrl);
             arguments.add("--spring.datasource.username=" + env("VIGIL_DB_USER", "vigil"));

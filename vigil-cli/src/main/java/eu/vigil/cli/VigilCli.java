@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         description = "Vigil: run and prove a NIS2 / Cyber Resilience Act security programme.",
         subcommands = {
                 ServeCommand.class,
+                AdminCommand.class,
+                ScopeCommand.class,
+                CatalogueCommand.class,
+                PurlCommand.class,
+                SbomCommand.class,
                 KeysCommand.class,
                 AuditCommand.class,
                 BackupCommand.class,
