@@ -15,5 +15,5 @@ import java.time.Instant;
  */
 public record ChainVerification(boolean intact, long entries, Long firstBrokenSeq, String problem,
                                 int checkpoints, long lastCheckpoint, long pending, Instant checkedAt,
-                                double seconds) {
+                                double seconds) implements java.io.Serializable {
 }

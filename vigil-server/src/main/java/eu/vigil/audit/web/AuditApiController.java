@@ -40,6 +40,7 @@ class AuditApiController {
     }
 
     @GetMapping("/entries")
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     Page entries(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                  @RequestParam(required = false) String actor,
@@ -56,6 +57,7 @@ class AuditApiController {
     }
 
     @GetMapping("/export")
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(defaultValue = "json") String format,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -78,6 +80,7 @@ class AuditApiController {
     }
 
     @GetMapping("/verification")
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     ChainVerification verification() {
         return integrity.verify();
     }
