@@ -31,6 +31,7 @@ final class CompiledRange {
     private final String unsupportedReason;
     private final List<Event> events;
     private final List<EcosystemVersion> limits;
+    private final List<EcosystemVersion> fixed;
 
     private CompiledRange(OsvRange range, VersionScheme scheme, String unsupportedReason, List<Event> events,
                           List<EcosystemVersion> limits) {
@@ -39,6 +40,7 @@ final class CompiledRange {
         this.unsupportedReason = unsupportedReason;
         this.events = events;
         this.limits = limits;
+        this.fixed = events.stream().filter(e -> e.kind() == OsvEvent.Kind.FIXED).map(Event::version).toList();
     }
 
     /**
@@ -139,6 +141,11 @@ final class CompiledRange {
     /** The scheme a query version must be parsed with for this range. */
     VersionScheme scheme() {
         return scheme;
+    }
+
+    /** The parsed {@code fixed} versions, sorted; their {@link EcosystemVersion#text()} is as written. */
+    List<EcosystemVersion> fixed() {
+        return fixed;
     }
 
     /** Null when the range is evaluated; else why not. */

@@ -300,14 +300,9 @@ public final class OsvIndex {
             for (CompiledRange range : containing) {
                 ranges.add(new OsvMatch.MatchedRange(record.id(), entry.ecosystem(), range.range()));
                 Object queried = parsedVersions.get(range.scheme());
-                for (String fixed : range.range().versionsOf(OsvEvent.Kind.FIXED)) {
-                    try {
-                        EcosystemVersion f = range.scheme().parse(fixed);
-                        if (queried instanceof EcosystemVersion q && f.compareTo(q) > 0) {
-                            fixedAbove.putIfAbsent(fixed, f);
-                        }
-                    } catch (InvalidInputException e) {
-                        // compiled ranges parse all their versions; nothing to do
+                for (EcosystemVersion f : range.fixed()) {
+                    if (queried instanceof EcosystemVersion q && f.compareTo(q) > 0) {
+                        fixedAbove.putIfAbsent(f.text(), f);
                     }
                 }
             }

@@ -26,6 +26,18 @@ final class Pep440VersionScheme implements VersionScheme {
             (?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?
             """, Pattern.CASE_INSENSITIVE | Pattern.COMMENTS);
 
+    // group numbers: Matcher.group(String) copies the group-name map on every call (JDK 20+)
+    private static final int EPOCH = 1;
+    private static final int RELEASE = 2;
+    private static final int PRE_LABEL = 3;
+    private static final int PRE_NUMBER = 4;
+    private static final int IMPLICIT_POST = 5;
+    private static final int POST_LABEL = 6;
+    private static final int POST_NUMBER = 7;
+    private static final int DEV_LABEL = 8;
+    private static final int DEV_NUMBER = 9;
+    private static final int LOCAL = 10;
+
     @Override
     public String name() {
         return "PyPI";
@@ -38,32 +50,32 @@ final class Pep440VersionScheme implements VersionScheme {
         if (!m.matches()) {
             throw VersionText.invalid(name(), version, "not a PEP 440 version");
         }
-        String epoch = m.group("epoch") == null ? "0" : VersionText.stripLeadingZeros(m.group("epoch"));
+        String epoch = m.group(EPOCH) == null ? "0" : VersionText.stripLeadingZeros(m.group(EPOCH));
         List<String> release = new ArrayList<>();
-        for (String part : m.group("release").split("\\.")) {
+        for (String part : m.group(RELEASE).split("\\.")) {
             release.add(VersionText.stripLeadingZeros(part));
         }
         int preKind = -1;
         String preNumber = null;
-        if (m.group("preLabel") != null) {
-            preKind = switch (m.group("preLabel").toLowerCase(Locale.ROOT)) {
+        if (m.group(PRE_LABEL) != null) {
+            preKind = switch (m.group(PRE_LABEL).toLowerCase(Locale.ROOT)) {
                 case "a", "alpha" -> 0;
                 case "b", "beta" -> 1;
                 default -> 2; // c, rc, pre, preview
             };
-            preNumber = number(m.group("preNumber"));
+            preNumber = number(m.group(PRE_NUMBER));
         }
         String post = null;
-        if (m.group("implicitPost") != null) {
-            post = VersionText.stripLeadingZeros(m.group("implicitPost"));
-        } else if (m.group("postLabel") != null) {
-            post = number(m.group("postNumber"));
+        if (m.group(IMPLICIT_POST) != null) {
+            post = VersionText.stripLeadingZeros(m.group(IMPLICIT_POST));
+        } else if (m.group(POST_LABEL) != null) {
+            post = number(m.group(POST_NUMBER));
         }
-        String dev = m.group("devLabel") == null ? null : number(m.group("devNumber"));
+        String dev = m.group(DEV_LABEL) == null ? null : number(m.group(DEV_NUMBER));
         List<Object> local = null;
-        if (m.group("local") != null) {
+        if (m.group(LOCAL) != null) {
             local = new ArrayList<>();
-            for (String part : m.group("local").toLowerCase(Locale.ROOT).split("[-_.]")) {
+            for (String part : m.group(LOCAL).toLowerCase(Locale.ROOT).split("[-_.]")) {
                 local.add(VersionText.allAsciiDigits(part) ? new LocalNumber(VersionText.stripLeadingZeros(part)) : part);
             }
         }
