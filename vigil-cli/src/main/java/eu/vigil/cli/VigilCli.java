@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Vigil: run and prove a NIS2 / Cyber Resilience Act security programme.",
         subcommands = {
                 ServeCommand.class,
+                VersionCommand.class,
+                OsvCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {
