@@ -64,14 +64,14 @@ final class CompiledRange {
                 switch (event.kind()) {
                     case LIMIT -> {
                         if (!v.contains("*")) {
-                            limits.add(parseBound(v, scheme, ecosystemScheme));
+                            limits.add(scheme.parse(v));
                         } else {
                             limits.add(null); // "*" is infinity
                         }
                     }
                     case INTRODUCED -> events.add(new Event(event.kind(), v.equals("0") ? null
-                            : parseBound(v, scheme, ecosystemScheme)));
-                    default -> events.add(new Event(event.kind(), parseBound(v, scheme, ecosystemScheme)));
+                            : scheme.parse(v)));
+                    default -> events.add(new Event(event.kind(), scheme.parse(v)));
                 }
             }
         } catch (InvalidInputException e) {
@@ -91,10 +91,6 @@ final class CompiledRange {
         boolean semverFamily = ecosystemScheme == VersionScheme.NPM || ecosystemScheme == VersionScheme.CRATES_IO
                 || ecosystemScheme == VersionScheme.GO || ecosystemScheme == VersionScheme.SEMVER;
         return semverFamily ? ecosystemScheme : VersionScheme.SEMVER;
-    }
-
-    private static EcosystemVersion parseBound(String version, VersionScheme scheme, VersionScheme ecosystemScheme) {
-        return scheme.parse(version);
     }
 
     private static int tieRank(OsvEvent.Kind kind) {
@@ -119,7 +115,7 @@ final class CompiledRange {
             }
             kept.add(event);
         }
-        // a range must keep an introduced event to mean anything; if all were empty pairs, nothing is affected
+        // when only empty pairs were written, nothing is left, and nothing is affected
         return kept;
     }
 
