@@ -38,28 +38,38 @@ public final class OsvIndexBenchmark {
                     records - real, Files.size(zip) / 1048576.0);
         }
 
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.printf("load average before: %.1f on %d cores%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         long[] loadMs = new long[3];
         long[] indexMs = new long[3];
+        long[] cpuMs = new long[3];
         OsvLoadResult loaded = null;
         OsvIndex index = null;
         for (int run = 0; run < loadMs.length; run++) {
             System.gc();
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             loaded = OsvLoader.load(zip);
             long t1 = System.nanoTime();
             index = loaded.index();
             long t2 = System.nanoTime();
+            cpuMs[run] = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
             loadMs[run] = (t1 - t0) / 1_000_000;
             indexMs[run] = (t2 - t1) / 1_000_000;
-            System.out.printf("run %d: read %d records in %d ms, indexed in %d ms (total %d ms); %d packages, %d problems%n",
+            System.out.printf("run %d: read %d records in %d ms, indexed in %d ms (total %d ms wall, %d ms CPU of "
+                            + "this thread); %d packages, %d problems%n",
                     run + 1, loaded.records().size(), loadMs[run], indexMs[run], loadMs[run] + indexMs[run],
-                    index.packageCount(), loaded.problems().size());
+                    cpuMs[run], index.packageCount(), loaded.problems().size());
         }
 
         List<String[]> batch = sbomShapedQueries(loaded.records(), queries, new Random(42));
         long[] queryMs = new long[7];
+        long[] queryCpuMs = new long[7];
         int matched = 0;
         for (int run = 0; run < queryMs.length; run++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             matched = 0;
             for (String[] q : batch) {
@@ -68,12 +78,15 @@ public final class OsvIndexBenchmark {
                 }
             }
             queryMs[run] = (System.nanoTime() - t0) / 1_000_000;
+            queryCpuMs[run] = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
         }
-        System.out.printf("query batch of %d: first run %d ms, runs %s ms, median %d ms; %d components matched%n",
-                batch.size(), queryMs[0], Arrays.toString(queryMs), median(queryMs), matched);
-        System.out.printf("RESULT records=%d read+index median=%d ms (read %d, index %d) queries=%d first=%d ms median=%d ms%n",
-                records, median(sum(loadMs, indexMs)), median(loadMs), median(indexMs), batch.size(), queryMs[0],
-                median(queryMs));
+        System.out.printf("query batch of %d: wall %s ms, CPU %s ms; %d components matched%n",
+                batch.size(), Arrays.toString(queryMs), Arrays.toString(queryCpuMs), matched);
+        System.out.printf("RESULT records=%d read+index wall median=%d ms (read %d, index %d), CPU median=%d ms; "
+                        + "queries=%d first wall=%d ms CPU=%d ms, median wall=%d ms CPU=%d ms; load average after %.1f%n",
+                records, median(sum(loadMs, indexMs)), median(loadMs), median(indexMs), median(cpuMs), batch.size(),
+                queryMs[0], queryCpuMs[0], median(queryMs), median(queryCpuMs),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /**

@@ -49,6 +49,11 @@ final class CompiledRange {
      * versions do not parse are kept, marked unsupported, with the reason.
      */
     static CompiledRange compile(OsvRange range, VersionScheme ecosystemScheme) {
+        return compile(range, ecosystemScheme, new ParsedVersions());
+    }
+
+    /** As {@link #compile(OsvRange, VersionScheme)}, parsing through a cache shared by one package's ranges. */
+    static CompiledRange compile(OsvRange range, VersionScheme ecosystemScheme, ParsedVersions versions) {
         VersionScheme scheme = schemeFor(range.type(), ecosystemScheme);
         if (range.type() == OsvRange.Type.GIT) {
             return new CompiledRange(range, scheme,
@@ -64,14 +69,14 @@ final class CompiledRange {
                 switch (event.kind()) {
                     case LIMIT -> {
                         if (!v.contains("*")) {
-                            limits.add(scheme.parse(v));
+                            limits.add(versions.parse(scheme, v));
                         } else {
                             limits.add(null); // "*" is infinity
                         }
                     }
                     case INTRODUCED -> events.add(new Event(event.kind(), v.equals("0") ? null
-                            : scheme.parse(v)));
-                    default -> events.add(new Event(event.kind(), scheme.parse(v)));
+                            : versions.parse(scheme, v)));
+                    default -> events.add(new Event(event.kind(), versions.parse(scheme, v)));
                 }
             }
         } catch (InvalidInputException e) {

@@ -37,20 +37,49 @@ public final class OsvIndex {
                          EcosystemVersion[] listedParsed, List<CompiledRange> ranges) {
     }
 
+    /** The affected entries of one package, compiled on first query: most packages are never asked for. */
+    private static final class PackageEntries {
+
+        private final List<int[]> pending = new ArrayList<>(2); // {record, affected index}
+        private volatile List<Entry> compiled;
+
+        List<Entry> compiled(OsvVulnerability[] records) {
+            List<Entry> entries = compiled;
+            if (entries == null) {
+                synchronized (this) {
+                    entries = compiled;
+                    if (entries == null) {
+                        List<Entry> list = new ArrayList<>(pending.size());
+                        ParsedVersions parsed = new ParsedVersions();
+                        for (int[] p : pending) {
+                            list.add(compile(p[0], records[p[0]].affected().get(p[1]), parsed));
+                        }
+                        entries = List.copyOf(list);
+                        compiled = entries;
+                    }
+                }
+            }
+            return entries;
+        }
+    }
+
+    /** The ids of one alias group and its primary id. */
+    private record Group(String primary, List<String> ids) {
+    }
+
     private final OsvVulnerability[] records;
     private final int[] groupOf;
-    private final String[] groupPrimary;
-    private final List<List<String>> groupIds;
-    private final Map<String, List<Entry>> byPackage;
+    private final Map<Integer, int[]> groupRecords;
+    private final Map<Integer, Group> groups = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PackageEntries> byPackage;
     private final int withdrawn;
     private final int entriesWithoutPackage;
 
-    private OsvIndex(OsvVulnerability[] records, int[] groupOf, String[] groupPrimary, List<List<String>> groupIds,
-                     Map<String, List<Entry>> byPackage, int withdrawn, int entriesWithoutPackage) {
+    private OsvIndex(OsvVulnerability[] records, int[] groupOf, Map<Integer, int[]> groupRecords,
+                     Map<String, PackageEntries> byPackage, int withdrawn, int entriesWithoutPackage) {
         this.records = records;
         this.groupOf = groupOf;
-        this.groupPrimary = groupPrimary;
-        this.groupIds = groupIds;
+        this.groupRecords = groupRecords;
         this.byPackage = byPackage;
         this.withdrawn = withdrawn;
         this.entriesWithoutPackage = entriesWithoutPackage;
@@ -58,7 +87,7 @@ public final class OsvIndex {
 
     /**
      * Indexes records. Withdrawn ones are counted and left out; of two records with the same id,
-     * the one modified last is kept.
+     * the one modified last is kept. Versions are parsed when a package is first queried.
      */
     public static OsvIndex of(Collection<OsvVulnerability> vulnerabilities) {
         Map<String, OsvVulnerability> byId = new LinkedHashMap<>();
@@ -72,48 +101,57 @@ public final class OsvIndex {
         }
         OsvVulnerability[] records = byId.values().toArray(OsvVulnerability[]::new);
 
-        AliasGroups groups = new AliasGroups();
+        AliasGroups aliasGroups = new AliasGroups();
         for (OsvVulnerability v : records) {
             for (String alias : v.aliases()) {
-                groups.union(v.id(), alias);
+                aliasGroups.union(v.id(), alias);
             }
-            groups.find(v.id());
         }
         Map<String, Integer> groupNumbers = new HashMap<>();
-        List<Set<String>> members = new ArrayList<>();
         int[] groupOf = new int[records.length];
+        int[] groupSizes = new int[records.length];
         for (int i = 0; i < records.length; i++) {
-            String root = groups.find(records[i].id());
-            int group = groupNumbers.computeIfAbsent(root, r -> {
-                members.add(new TreeSet<>());
-                return members.size() - 1;
-            });
+            int group = groupNumbers.computeIfAbsent(aliasGroups.find(records[i].id()), r -> groupNumbers.size());
             groupOf[i] = group;
-            members.get(group).add(records[i].id());
-            members.get(group).addAll(records[i].aliases());
+            groupSizes[group]++;
         }
-        String[] primary = new String[members.size()];
-        List<List<String>> ids = new ArrayList<>(members.size());
-        for (int g = 0; g < members.size(); g++) {
-            primary[g] = primaryId(members.get(g));
-            ids.add(List.copyOf(members.get(g)));
+        Map<Integer, int[]> groupRecords = new HashMap<>();
+        for (int i = 0; i < records.length; i++) {
+            if (groupSizes[groupOf[i]] > 1) {
+                int[] members = groupRecords.computeIfAbsent(groupOf[i], g -> new int[0]);
+                int[] grown = java.util.Arrays.copyOf(members, members.length + 1);
+                grown[members.length] = i;
+                groupRecords.put(groupOf[i], grown);
+            }
         }
 
-        Map<String, List<Entry>> byPackage = new HashMap<>();
+        Map<String, PackageEntries> byPackage = new HashMap<>();
         int withoutPackage = 0;
         for (int i = 0; i < records.length; i++) {
-            for (OsvAffected affected : records[i].affected()) {
-                if (!affected.hasPackage()) {
+            List<OsvAffected> affected = records[i].affected();
+            for (int a = 0; a < affected.size(); a++) {
+                if (!affected.get(a).hasPackage()) {
                     withoutPackage++;
                     continue;
                 }
-                Entry entry = compile(i, affected);
-                String key = key(baseOf(affected.ecosystem()), affected.name());
-                byPackage.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry);
+                String key = key(baseOf(affected.get(a).ecosystem()), affected.get(a).name());
+                byPackage.computeIfAbsent(key, k -> new PackageEntries()).pending.add(new int[] {i, a});
             }
         }
-        byPackage.replaceAll((k, list) -> List.copyOf(list));
-        return new OsvIndex(records, groupOf, primary, ids, Map.copyOf(byPackage), withdrawn, withoutPackage);
+        return new OsvIndex(records, groupOf, groupRecords, byPackage, withdrawn, withoutPackage);
+    }
+
+    /** The alias group of a record: all ids of its records and their aliases, and the primary id. */
+    private Group group(int record) {
+        return groups.computeIfAbsent(groupOf[record], g -> {
+            Set<String> ids = new TreeSet<>();
+            int[] members = groupRecords.getOrDefault(g, new int[] {record});
+            for (int m : members) {
+                ids.add(records[m].id());
+                ids.addAll(records[m].aliases());
+            }
+            return new Group(primaryId(ids), List.copyOf(ids));
+        });
     }
 
     /** The CVE id when there is one, else the GHSA id, else the smallest; the same whatever the load order. */
@@ -134,12 +172,12 @@ public final class OsvIndex {
         return id.startsWith("GHSA-") ? 1 : 2;
     }
 
-    private static Entry compile(int record, OsvAffected affected) {
+    private static Entry compile(int record, OsvAffected affected, ParsedVersions versions) {
         VersionScheme scheme = VersionScheme.forEcosystem(affected.ecosystem());
         List<EcosystemVersion> parsed = new ArrayList<>();
         for (String v : affected.versions()) {
             try {
-                parsed.add(scheme.parse(v));
+                parsed.add(versions.parse(scheme, v));
             } catch (InvalidInputException e) {
                 // kept in the exact-text set only: the schema compares listed versions as written
             }
@@ -148,7 +186,7 @@ public final class OsvIndex {
         Arrays.sort(listedParsed);
         List<CompiledRange> ranges = new ArrayList<>(affected.ranges().size());
         for (OsvRange range : affected.ranges()) {
-            ranges.add(CompiledRange.compile(range, scheme));
+            ranges.add(CompiledRange.compile(range, scheme, versions));
         }
         return new Entry(record, affected, affected.ecosystem(), releaseOf(affected.ecosystem()), scheme,
                 Set.copyOf(affected.versions()), listedParsed, List.copyOf(ranges));
@@ -200,10 +238,11 @@ public final class OsvIndex {
     public OsvQueryResult query(String ecosystem, String name, String version) {
         String base = baseOf(ecosystem);
         String release = releaseOf(ecosystem);
-        List<Entry> entries = byPackage.get(key(base, name));
-        if (entries == null) {
+        PackageEntries pkg = byPackage.get(key(base, name));
+        if (pkg == null) {
             return new OsvQueryResult(List.of(), List.of());
         }
+        List<Entry> entries = pkg.compiled(records);
         String queried = base.equals("go") && (name.equals("stdlib") || name.equals("toolchain"))
                 && version.startsWith("go") ? version.substring(2) : version;
         Map<VersionScheme, Object> parsedVersions = new HashMap<>(4);
@@ -244,7 +283,7 @@ public final class OsvIndex {
             }
         }
         List<OsvMatch> matches = new ArrayList<>(hits.size());
-        hits.forEach((group, groupHits) -> matches.add(groupHits.toMatch(group)));
+        hits.forEach((group, groupHits) -> matches.add(groupHits.toMatch()));
         matches.sort((a, b) -> a.id().compareTo(b.id()));
         List<OsvUnevaluated> unevaluated = new ArrayList<>();
         unevaluatedByRecord.forEach((record, list) -> {
@@ -282,9 +321,13 @@ public final class OsvIndex {
         private final Map<String, EcosystemVersion> fixedAbove = new LinkedHashMap<>();
         private final List<OsvVulnerability> matchedRecords = new ArrayList<>();
         private boolean listed;
+        private int firstRecord = -1;
 
         void add(Entry entry, OsvVulnerability record, boolean listedHere, List<CompiledRange> containing,
                  Map<VersionScheme, Object> parsedVersions) {
+            if (firstRecord < 0) {
+                firstRecord = entry.record();
+            }
             if (recordIds.add(record.id())) {
                 matchedRecords.add(record);
                 severities.addAll(record.severities());
@@ -308,9 +351,10 @@ public final class OsvIndex {
             }
         }
 
-        OsvMatch toMatch(int group) {
-            String primary = groupPrimary[group];
-            List<String> aliases = new ArrayList<>(groupIds.get(group));
+        OsvMatch toMatch() {
+            Group group = group(firstRecord);
+            String primary = group.primary();
+            List<String> aliases = new ArrayList<>(group.ids());
             aliases.remove(primary);
             String summary = null;
             for (OsvVulnerability r : matchedRecords) {
