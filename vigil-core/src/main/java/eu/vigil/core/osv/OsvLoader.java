@@ -1,6 +1,5 @@
 package eu.vigil.core.osv;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,14 +112,15 @@ public final class OsvLoader {
                     continue;
                 }
                 String source = zip + "!" + entry.getName();
+                if (entry.getSize() > OsvRecordReader.MAX_RECORD_BYTES) {
+                    problems.add(new OsvLoadProblem(source, "larger than " + OsvRecordReader.MAX_RECORD_BYTES
+                            + " bytes; not an OSV record"));
+                    continue;
+                }
+                // parsed straight from the inflating stream; the reader stops any record, whatever
+                // its entry claims, at MAX_RECORD_BYTES
                 try (InputStream in = zipFile.getInputStream(entry)) {
-                    byte[] json = readAtMost(in, OsvRecordReader.MAX_RECORD_BYTES);
-                    if (json == null) {
-                        problems.add(new OsvLoadProblem(source, "larger than " + OsvRecordReader.MAX_RECORD_BYTES
-                                + " bytes; not an OSV record"));
-                        continue;
-                    }
-                    records.add(OsvRecordReader.read(json, source));
+                    records.add(OsvRecordReader.read(in, source));
                 } catch (InvalidInputException e) {
                     problems.add(new OsvLoadProblem(source, e.getMessage()));
                 } catch (IOException e) {
@@ -132,21 +132,5 @@ public final class OsvLoader {
         } catch (IOException e) {
             problems.add(new OsvLoadProblem(zip.toString(), "cannot read: " + e.getMessage()));
         }
-    }
-
-    /** The stream's bytes, or null when it holds more than {@code limit}: a zip bomb stops here. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > limit) {
-                return null;
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }

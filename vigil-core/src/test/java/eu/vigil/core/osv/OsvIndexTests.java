@@ -227,6 +227,27 @@ class OsvIndexTests {
     }
 
     @Test
+    void skipsAnOverlongZipEntry(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("all.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("BOMB-1.json"));
+            byte[] blanks = new byte[1024 * 1024];
+            java.util.Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i <= OsvRecordReader.MAX_RECORD_BYTES / blanks.length; i++) {
+                z.write(blanks);
+            }
+            z.write("{\"id\": \"BOMB-1\", \"modified\": \"m\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Files.size(zip)).isLessThan(100_000);
+        OsvLoadResult result = OsvLoader.load(zip);
+        assertThat(result.records()).isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.source()).endsWith("!BOMB-1.json");
+            assertThat(p.message()).contains("larger than " + OsvRecordReader.MAX_RECORD_BYTES);
+        });
+    }
+
+    @Test
     void reportsAZipThatIsNotOne(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("all.zip");
         Files.writeString(zip, "garbage");

@@ -113,6 +113,20 @@ class OsvRecordReaderTests {
     }
 
     @Test
+    void stopsReadingAStreamAtTheRecordSizeLimit() {
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return ' ';
+            }
+        };
+        assertThatThrownBy(() -> OsvRecordReader.read(endless, "endless.json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("endless.json: not a readable OSV JSON record")
+                .hasMessageContaining("length");
+    }
+
+    @Test
     void refusesDeeplyNestedInput() {
         String deep = "{\"id\": \"X\", \"modified\": \"m\", \"database_specific\": " + "[".repeat(10_000)
                 + "]".repeat(10_000) + "}";
