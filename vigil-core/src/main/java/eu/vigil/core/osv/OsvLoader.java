@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -75,27 +76,44 @@ public final class OsvLoader {
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException(folder + ": cannot list the folder: " + e.getMessage(), e);
         }
-        for (Path file : files) {
-            if (isZip(file)) {
-                loadZip(file, records, problems);
+        List<Path> jsonFiles = files.stream().filter(f -> !isZip(f)).toList();
+        Object[] results = new Object[jsonFiles.size()];
+        // records are independent: read them on all cores, keep them in file order
+        IntStream.range(0, jsonFiles.size()).parallel().forEach(i -> results[i] = readFile(jsonFiles.get(i)));
+        collect(results, records, problems);
+        for (Path zip : files) {
+            if (isZip(zip)) {
+                loadZip(zip, records, problems);
+            }
+        }
+    }
+
+    private static void collect(Object[] results, List<OsvVulnerability> records, List<OsvLoadProblem> problems) {
+        for (Object result : results) {
+            if (result instanceof OsvVulnerability v) {
+                records.add(v);
             } else {
-                loadFile(file, records, problems);
+                problems.add((OsvLoadProblem) result);
             }
         }
     }
 
     private static void loadFile(Path file, List<OsvVulnerability> records, List<OsvLoadProblem> problems) {
+        collect(new Object[] {readFile(file)}, records, problems);
+    }
+
+    /** The record of a file, or the problem that kept it out. */
+    private static Object readFile(Path file) {
         try {
             if (Files.size(file) > OsvRecordReader.MAX_RECORD_BYTES) {
-                problems.add(new OsvLoadProblem(file.toString(), "larger than " + OsvRecordReader.MAX_RECORD_BYTES
-                        + " bytes; not an OSV record"));
-                return;
+                return new OsvLoadProblem(file.toString(), "larger than " + OsvRecordReader.MAX_RECORD_BYTES
+                        + " bytes; not an OSV record");
             }
-            records.add(OsvRecordReader.read(Files.readAllBytes(file), file.toString()));
+            return OsvRecordReader.read(Files.readAllBytes(file), file.toString());
         } catch (InvalidInputException e) {
-            problems.add(new OsvLoadProblem(file.toString(), e.getMessage()));
+            return new OsvLoadProblem(file.toString(), e.getMessage());
         } catch (IOException e) {
-            problems.add(new OsvLoadProblem(file.toString(), "cannot read: " + e.getMessage()));
+            return new OsvLoadProblem(file.toString(), "cannot read: " + e.getMessage());
         }
     }
 
@@ -105,32 +123,41 @@ public final class OsvLoader {
                 problems.add(new OsvLoadProblem(zip.toString(), "holds more than " + MAX_ZIP_ENTRIES + " entries"));
                 return;
             }
-            Enumeration<? extends ZipEntry> entries = zipFile.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                if (entry.isDirectory() || !entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                    continue;
-                }
-                String source = zip + "!" + entry.getName();
-                if (entry.getSize() > OsvRecordReader.MAX_RECORD_BYTES) {
-                    problems.add(new OsvLoadProblem(source, "larger than " + OsvRecordReader.MAX_RECORD_BYTES
-                            + " bytes; not an OSV record"));
-                    continue;
-                }
-                // parsed straight from the inflating stream; the reader stops any record, whatever
-                // its entry claims, at MAX_RECORD_BYTES
-                try (InputStream in = zipFile.getInputStream(entry)) {
-                    records.add(OsvRecordReader.read(in, source));
-                } catch (InvalidInputException e) {
-                    problems.add(new OsvLoadProblem(source, e.getMessage()));
-                } catch (IOException e) {
-                    problems.add(new OsvLoadProblem(source, "cannot read the entry: " + e.getMessage()));
+            List<ZipEntry> entries = new ArrayList<>();
+            Enumeration<? extends ZipEntry> all = zipFile.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                    entries.add(entry);
                 }
             }
+            Object[] results = new Object[entries.size()];
+            // ZipFile serves entries to several threads; records keep the zip's order
+            IntStream.range(0, entries.size()).parallel()
+                    .forEach(i -> results[i] = readEntry(zip, zipFile, entries.get(i)));
+            collect(results, records, problems);
         } catch (ZipException e) {
             problems.add(new OsvLoadProblem(zip.toString(), "not a readable zip: " + e.getMessage()));
         } catch (IOException e) {
             problems.add(new OsvLoadProblem(zip.toString(), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** The record of a zip entry, or the problem that kept it out. */
+    private static Object readEntry(Path zip, ZipFile zipFile, ZipEntry entry) {
+        String source = zip + "!" + entry.getName();
+        if (entry.getSize() > OsvRecordReader.MAX_RECORD_BYTES) {
+            return new OsvLoadProblem(source, "larger than " + OsvRecordReader.MAX_RECORD_BYTES
+                    + " bytes; not an OSV record");
+        }
+        // parsed straight from the inflating stream; the reader stops any record, whatever its
+        // entry claims, at MAX_RECORD_BYTES
+        try (InputStream in = zipFile.getInputStream(entry)) {
+            return OsvRecordReader.read(in, source);
+        } catch (InvalidInputException e) {
+            return new OsvLoadProblem(source, e.getMessage());
+        } catch (IOException e) {
+            return new OsvLoadProblem(source, "cannot read the entry: " + e.getMessage());
         }
     }
 }
