@@ -11,9 +11,9 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigil.core.InvalidInputException;
 
@@ -25,8 +25,9 @@ import eu.vigil.core.InvalidInputException;
  * {@code repo} for {@code GIT} ranges. It does not insist on full-length commit hashes in
  * {@code GIT} ranges, which real PyPA records break and which are never evaluated here.
  *
- * <p>Safe on hostile input: nesting depth, string and document sizes are bounded, duplicate keys
- * are refused, and nothing is resolved from outside. A bad record raises
+ * <p>Read with Jackson's streaming parser, keeping only what is needed (the long {@code details}
+ * and {@code references} are skipped). Safe on hostile input: nesting depth, string and document
+ * sizes are bounded, duplicate keys are refused, and nothing is resolved from outside. A bad record raises
  * {@link InvalidInputException} naming the source, the record id when known, and the field.
  */
 public final class OsvRecordReader {
@@ -78,133 +79,180 @@ public final class OsvRecordReader {
     }
 
     private static OsvVulnerability read(JsonParser parser, String source) throws IOException {
-        JsonNode root = JSON.readTree(parser);
+        OsvVulnerability record = new RecordParser(parser, source).record();
         if (parser.nextToken() != null) {
             throw new InvalidInputException(source + ": text after the end of the OSV record");
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException(source + ": an OSV record must be a JSON object");
-        }
-        return new RecordFields(root, source).vulnerability();
+        return record;
     }
 
-    /** Field access with messages that name the source, the record and the path. */
-    private static final class RecordFields {
+    /** Walks one record's tokens; messages name the source, the record (once its id is read) and the path. */
+    private static final class RecordParser {
 
-        private final JsonNode root;
+        private final JsonParser p;
         private final String source;
-        private String where;
+        private String id;
 
-        RecordFields(JsonNode root, String source) {
-            this.root = root;
+        RecordParser(JsonParser parser, String source) {
+            this.p = parser;
             this.source = source;
-            this.where = source;
         }
 
-        OsvVulnerability vulnerability() {
-            String id = requiredString(root, "id", "id");
-            if (id.isBlank()) {
-                throw invalid("id", "is blank");
+        OsvVulnerability record() throws IOException {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw invalid("", "an OSV record must be a JSON object");
             }
-            where = source + " (" + id + ")";
-            String schemaVersion = optionalString(root, "schema_version", "schema_version");
+            String schemaVersion = null;
+            String modified = null;
+            String published = null;
+            String withdrawn = null;
+            String summary = null;
+            List<String> aliases = List.of();
+            List<OsvSeverity> severities = List.of();
+            String databaseSeverity = null;
+            List<OsvAffected> affected = List.of();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "id" -> {
+                        id = string("id");
+                        if (id == null) {
+                            throw invalid("id", "is missing");
+                        }
+                        if (id.isBlank()) {
+                            throw invalid("id", "is blank");
+                        }
+                    }
+                    case "schema_version" -> schemaVersion = string("schema_version");
+                    case "modified" -> modified = string("modified");
+                    case "published" -> published = string("published");
+                    case "withdrawn" -> withdrawn = string("withdrawn");
+                    case "summary" -> summary = string("summary");
+                    case "aliases" -> aliases = strings("aliases");
+                    case "severity" -> severities = severities("severity");
+                    case "database_specific" -> databaseSeverity = databaseSeverity("database_specific");
+                    case "affected" -> affected = affectedList();
+                    default -> p.skipChildren();
+                }
+            }
+            if (id == null) {
+                throw invalid("id", "is missing");
+            }
             if (schemaVersion != null && !schemaVersion.equals("1") && !schemaVersion.startsWith("1.")) {
                 throw invalid("schema_version", "is " + schemaVersion + "; only OSV schema 1.x is supported");
             }
-            String modified = requiredString(root, "modified", "modified");
-            List<String> aliases = stringList(root.get("aliases"), "aliases");
-            List<OsvSeverity> severities = severities(root.get("severity"), "severity");
-            List<OsvAffected> affected = new ArrayList<>();
-            JsonNode affectedNode = root.get("affected");
-            if (affectedNode != null && !affectedNode.isNull()) {
-                if (!affectedNode.isArray()) {
-                    throw invalid("affected", "must be a list");
-                }
-                for (int i = 0; i < affectedNode.size(); i++) {
-                    affected.add(affected(affectedNode.get(i), "affected[" + i + "]"));
-                }
+            if (modified == null) {
+                throw invalid("modified", "is missing");
             }
-            return new OsvVulnerability(id, aliases, modified,
-                    optionalString(root, "published", "published"),
-                    optionalString(root, "withdrawn", "withdrawn"),
-                    optionalString(root, "summary", "summary"),
-                    severities, databaseSeverity(root.get("database_specific")), affected, source);
+            return new OsvVulnerability(id, aliases, modified, published, withdrawn, summary, severities,
+                    databaseSeverity, affected, source);
         }
 
-        private OsvAffected affected(JsonNode node, String path) {
-            if (!node.isObject()) {
-                throw invalid(path, "must be an object");
+        private List<OsvAffected> affectedList() throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return List.of();
             }
+            requireArray("affected");
+            List<OsvAffected> list = new ArrayList<>(2);
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                list.add(affected("affected[" + i + "]"));
+            }
+            return list;
+        }
+
+        private OsvAffected affected(String path) throws IOException {
+            requireObject(path);
             String ecosystem = null;
             String name = null;
             String purl = null;
-            JsonNode pkg = node.get("package");
-            if (pkg != null && !pkg.isNull()) {
-                if (!pkg.isObject()) {
-                    throw invalid(path + ".package", "must be an object");
+            List<OsvRange> ranges = List.of();
+            List<String> versions = List.of();
+            List<OsvSeverity> severities = List.of();
+            String databaseSeverity = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "package" -> {
+                        if (p.currentToken() == JsonToken.VALUE_NULL) {
+                            continue;
+                        }
+                        requireObject(path + ".package");
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String packageField = p.currentName();
+                            p.nextToken();
+                            switch (packageField) {
+                                case "ecosystem" -> ecosystem = string(path + ".package.ecosystem");
+                                case "name" -> name = string(path + ".package.name");
+                                case "purl" -> purl = string(path + ".package.purl");
+                                default -> p.skipChildren();
+                            }
+                        }
+                        if (ecosystem == null) {
+                            throw invalid(path + ".package.ecosystem", "is missing");
+                        }
+                        if (name == null) {
+                            throw invalid(path + ".package.name", "is missing");
+                        }
+                        if (ecosystem.isBlank() || name.isBlank()) {
+                            throw invalid(path + ".package", "has a blank ecosystem or name");
+                        }
+                    }
+                    case "ranges" -> ranges = ranges(path + ".ranges");
+                    case "versions" -> versions = strings(path + ".versions");
+                    case "severity" -> severities = severities(path + ".severity");
+                    case "database_specific" -> databaseSeverity = databaseSeverity(path + ".database_specific");
+                    default -> p.skipChildren();
                 }
-                ecosystem = requiredString(pkg, "ecosystem", path + ".package.ecosystem");
-                name = requiredString(pkg, "name", path + ".package.name");
-                if (ecosystem.isBlank() || name.isBlank()) {
-                    throw invalid(path + ".package", "has a blank ecosystem or name");
-                }
-                purl = optionalString(pkg, "purl", path + ".package.purl");
             }
-            List<OsvRange> ranges = new ArrayList<>();
-            JsonNode rangesNode = node.get("ranges");
-            if (rangesNode != null && !rangesNode.isNull()) {
-                if (!rangesNode.isArray()) {
-                    throw invalid(path + ".ranges", "must be a list");
-                }
-                for (int i = 0; i < rangesNode.size(); i++) {
-                    ranges.add(range(rangesNode.get(i), path + ".ranges[" + i + "]"));
-                }
-            }
-            List<String> versions = stringList(node.get("versions"), path + ".versions");
-            List<OsvSeverity> severities = severities(node.get("severity"), path + ".severity");
-            return new OsvAffected(ecosystem, name, purl, ranges, versions, severities,
-                    databaseSeverity(node.get("database_specific")));
+            return new OsvAffected(ecosystem, name, purl, ranges, versions, severities, databaseSeverity);
         }
 
-        private OsvRange range(JsonNode node, String path) {
-            if (!node.isObject()) {
-                throw invalid(path, "must be an object");
+        private List<OsvRange> ranges(String path) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return List.of();
             }
-            String typeText = requiredString(node, "type", path + ".type");
+            requireArray(path);
+            List<OsvRange> list = new ArrayList<>(2);
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                list.add(range(path + "[" + i + "]"));
+            }
+            return list;
+        }
+
+        private OsvRange range(String path) throws IOException {
+            requireObject(path);
+            String typeText = null;
+            String repo = null;
+            List<OsvEvent> events = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "type" -> typeText = string(path + ".type");
+                    case "repo" -> repo = string(path + ".repo");
+                    case "events" -> events = events(path + ".events");
+                    default -> p.skipChildren();
+                }
+            }
+            if (typeText == null) {
+                throw invalid(path + ".type", "is missing");
+            }
             OsvRange.Type type;
             try {
                 type = OsvRange.Type.valueOf(typeText);
             } catch (IllegalArgumentException e) {
                 throw invalid(path + ".type", "is \"" + typeText + "\"; expected SEMVER, ECOSYSTEM or GIT");
             }
-            String repo = optionalString(node, "repo", path + ".repo");
             if (type == OsvRange.Type.GIT && repo == null) {
                 throw invalid(path + ".repo", "is required for a GIT range");
             }
-            JsonNode eventsNode = node.get("events");
-            if (eventsNode == null || !eventsNode.isArray() || eventsNode.isEmpty()) {
+            if (events == null || events.isEmpty()) {
                 throw invalid(path + ".events", "must be a non-empty list");
             }
-            List<OsvEvent> events = new ArrayList<>();
             Set<OsvEvent.Kind> kinds = EnumSet.noneOf(OsvEvent.Kind.class);
-            for (int i = 0; i < eventsNode.size(); i++) {
-                String eventPath = path + ".events[" + i + "]";
-                JsonNode event = eventsNode.get(i);
-                if (!event.isObject() || event.size() != 1) {
-                    throw invalid(eventPath, "must be an object with exactly one of introduced, fixed, "
-                            + "last_affected, limit");
-                }
-                var field = event.properties().iterator().next();
-                OsvEvent.Kind kind = EVENT_KINDS.get(field.getKey());
-                if (kind == null) {
-                    throw invalid(eventPath, "has unknown event \"" + field.getKey() + "\"");
-                }
-                if (!field.getValue().isTextual() || field.getValue().asText().isBlank()) {
-                    throw invalid(eventPath + "." + field.getKey(), "must be a non-blank string");
-                }
-                events.add(new OsvEvent(kind, field.getValue().asText()));
-                kinds.add(kind);
-            }
+            events.forEach(e -> kinds.add(e.kind()));
             if (!kinds.contains(OsvEvent.Kind.INTRODUCED)) {
                 throw invalid(path + ".events", "has no introduced event");
             }
@@ -214,72 +262,125 @@ public final class OsvRecordReader {
             return new OsvRange(type, repo, events);
         }
 
-        private List<OsvSeverity> severities(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                return List.of();
+        private List<OsvEvent> events(String path) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw invalid(path, "must be a non-empty list");
             }
-            if (!node.isArray()) {
-                throw invalid(path, "must be a list");
-            }
-            List<OsvSeverity> severities = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode entry = node.get(i);
-                if (!entry.isObject()) {
-                    throw invalid(path + "[" + i + "]", "must be an object");
+            List<OsvEvent> events = new ArrayList<>(4);
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                String eventPath = path + "[" + i + "]";
+                String exactlyOne = "must be an object with exactly one of introduced, fixed, last_affected, limit";
+                if (p.currentToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
+                    throw invalid(eventPath, exactlyOne);
                 }
-                severities.add(new OsvSeverity(requiredString(entry, "type", path + "[" + i + "].type"),
-                        requiredString(entry, "score", path + "[" + i + "].score")));
+                String field = p.currentName();
+                OsvEvent.Kind kind = EVENT_KINDS.get(field);
+                if (kind == null) {
+                    throw invalid(eventPath, "has unknown event \"" + field + "\"");
+                }
+                p.nextToken();
+                if (p.currentToken() != JsonToken.VALUE_STRING || p.getText().isBlank()) {
+                    throw invalid(eventPath + "." + field, "must be a non-blank string");
+                }
+                events.add(new OsvEvent(kind, p.getText()));
+                if (p.nextToken() != JsonToken.END_OBJECT) {
+                    throw invalid(eventPath, exactlyOne);
+                }
             }
-            return severities;
+            return events;
         }
 
-        /** {@code database_specific.severity} as GHSA and others write it ("HIGH", "MODERATE", ...). */
-        private static String databaseSeverity(JsonNode databaseSpecific) {
-            if (databaseSpecific == null || !databaseSpecific.isObject()) {
-                return null;
-            }
-            JsonNode severity = databaseSpecific.get("severity");
-            return severity != null && severity.isTextual() && !severity.asText().isBlank() ? severity.asText() : null;
-        }
-
-        private List<String> stringList(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
+        private List<OsvSeverity> severities(String path) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
                 return List.of();
             }
-            if (!node.isArray()) {
-                throw invalid(path, "must be a list of strings");
-            }
-            List<String> list = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                if (!node.get(i).isTextual()) {
-                    throw invalid(path + "[" + i + "]", "must be a string");
+            requireArray(path);
+            List<OsvSeverity> list = new ArrayList<>(2);
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                String entryPath = path + "[" + i + "]";
+                requireObject(entryPath);
+                String type = null;
+                String score = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    switch (field) {
+                        case "type" -> type = string(entryPath + ".type");
+                        case "score" -> score = string(entryPath + ".score");
+                        default -> p.skipChildren();
+                    }
                 }
-                list.add(node.get(i).asText());
+                if (type == null) {
+                    throw invalid(entryPath + ".type", "is missing");
+                }
+                if (score == null) {
+                    throw invalid(entryPath + ".score", "is missing");
+                }
+                list.add(new OsvSeverity(type, score));
             }
             return list;
         }
 
-        private String requiredString(JsonNode node, String field, String path) {
-            String value = optionalString(node, field, path);
-            if (value == null) {
-                throw invalid(path, "is missing");
-            }
-            return value;
-        }
-
-        private String optionalString(JsonNode node, String field, String path) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
+        /** {@code database_specific.severity} as GHSA and others write it ("HIGH", "MODERATE", ...). */
+        private String databaseSeverity(String path) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
                 return null;
             }
-            if (!value.isTextual()) {
-                throw invalid(path, "must be a string");
+            String severity = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("severity") && p.currentToken() == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                    severity = p.getText();
+                } else {
+                    p.skipChildren();
+                }
             }
-            return value.asText();
+            return severity;
+        }
+
+        private List<String> strings(String path) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return List.of();
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw invalid(path, "must be a list of strings");
+            }
+            List<String> list = new ArrayList<>();
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                if (p.currentToken() != JsonToken.VALUE_STRING) {
+                    throw invalid(path + "[" + i + "]", "must be a string");
+                }
+                list.add(p.getText());
+            }
+            return list;
+        }
+
+        /** The current string value; null for JSON null. */
+        private String string(String path) throws IOException {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NULL -> null;
+                default -> throw invalid(path, "must be a string");
+            };
+        }
+
+        private void requireObject(String path) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw invalid(path, "must be an object");
+            }
+        }
+
+        private void requireArray(String path) {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw invalid(path, "must be a list");
+            }
         }
 
         private InvalidInputException invalid(String path, String problem) {
-            return new InvalidInputException(where + ": " + path + " " + problem);
+            String where = id == null ? source : source + " (" + id + ")";
+            return new InvalidInputException(path.isEmpty() ? where + ": " + problem : where + ": " + path + " " + problem);
         }
     }
 }
