@@ -26,8 +26,17 @@ import eu.vigil.core.version.VersionScheme;
  *
  * <p>Ecosystems: a query for {@code "Debian:12"} sees records for {@code "Debian:12"} and for
  * plain {@code "Debian"}; a query for plain {@code "Debian"} sees every Debian release. Package
- * names compare as {@link OsvPackageRef} describes (PEP 503 for PyPI). Immutable and safe to
- * query from many threads.
+ * names compare as {@link OsvPackageRef} describes (PEP 503 for PyPI).
+ *
+ * <p>Versions: a listed version matches when its text is the queried one, or when both parse and
+ * the ecosystem orders them equal ({@code 1.0 == 1.0.0} in PyPI). A range whose event versions the
+ * ecosystem does not accept, and a queried version it does not accept, are not guessed at: the
+ * record is returned as {@link OsvUnevaluated} with the reason, so that a caller can report it.
+ * SEMVER ranges are compared by SemVer 2.0 whatever the ecosystem; the ecosystem's own dialect
+ * reads the queried version where it is a SemVer one (a leading {@code v} for Go and npm).
+ *
+ * <p>Built quickly: versions are parsed when a package is first queried. Immutable in what it
+ * answers and safe to query from many threads.
  */
 public final class OsvIndex {
 
