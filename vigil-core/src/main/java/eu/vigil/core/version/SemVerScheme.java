@@ -58,7 +58,7 @@ final class SemVerScheme implements VersionScheme {
         String core = hyphen < 0 ? rest : rest.substring(0, hyphen);
         String[] numbers = core.split("\\.", -1);
         if (numbers.length != 3) {
-            throw VersionText.invalid(scheme.name(), original, "not MAJOR.MINOR.PATCH");
+            throw VersionText.invalid(scheme.name(), original, "not a SemVer 2.0 version MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]");
         }
         for (String number : numbers) {
             requireNumber(number, original, scheme);
