@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the third-party version-ordering suites in shared/testdata/versions. Every case of every
  * ordering suite is run; cases that follow another line of the same tool are excluded by id with
- * the reason. The native range-syntax suites (npm ranges, PEP 440 specifiers, Cargo requirements,
- * Maven range specs, univers "vers" conversions) test range languages that OSV does not use (OSV
- * ranges are event lists), so they are out of this package's scope and not run.
+ * the reason. The univers vers suites (containment, round trip) run in {@link VersRangeTests}. The
+ * native range-language suites (node-semver ranges, PEP 440 specifiers, Cargo requirements, Maven
+ * range specs, univers' native-to-vers conversions) test grammars OSV does not use (OSV ranges are
+ * event lists) and that no Vigil code parses, so they are not run; their versions are checked for
+ * validity where that applies.
  */
 class VersionSuiteTests {
 
