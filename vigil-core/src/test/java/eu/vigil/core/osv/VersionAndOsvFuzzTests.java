@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.vigil.core.InvalidInputException;
 import eu.vigil.core.version.EcosystemVersion;
+import eu.vigil.core.version.VersRange;
 import eu.vigil.core.version.VersionScheme;
 
 /**
@@ -48,6 +49,26 @@ class VersionAndOsvFuzzTests {
             }
             // parsing the written text again gives an equal version
             assertThat(scheme.parse(a.text()).compareTo(a)).isZero();
+        }
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void versRangesRoundTrip(FuzzedDataProvider data) {
+        String text = data.consumeString(200);
+        String probe = data.consumeRemainingAsString();
+        VersRange range;
+        try {
+            range = VersRange.parse(text);
+        } catch (InvalidInputException e) {
+            assertThat(e.getMessage()).isNotBlank();
+            return;
+        }
+        String normalised = range.toString();
+        assertThat(VersRange.parse(normalised).toString()).as("normalised form is stable").isEqualTo(normalised);
+        try {
+            range.contains(probe);
+        } catch (InvalidInputException e) {
+            assertThat(e.getMessage()).isNotBlank();
         }
     }
 
