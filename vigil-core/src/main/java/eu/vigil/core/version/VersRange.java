@@ -44,9 +44,29 @@ public record VersRange(String scheme, List<Constraint> constraints) {
 
         @Override
         public String toString() {
-            // '%' and '|' would break the notation: percent-encode them
-            return operator == Operator.ANY ? "*"
-                    : operator.notation() + version.replace("%", "%25").replace("|", "%7C");
+            return operator == Operator.ANY ? "*" : operator.notation() + encode(version);
+        }
+
+        /**
+         * Percent-encodes what the notation would misread: separators, blanks, control and
+         * non-ASCII characters, and a leading comparator character.
+         */
+        private static String encode(String version) {
+            StringBuilder s = new StringBuilder(version.length());
+            byte[] bytes = version.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < bytes.length; i++) {
+                int b = bytes[i] & 0xff;
+                boolean plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                        || b == '.' || b == '-' || b == '_' || b == '~' || b == '+' || b == ':'
+                        || (b == '!' && i > 0);
+                if (plain) {
+                    s.append((char) b);
+                } else {
+                    s.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+            }
+            return s.toString();
         }
     }
 
