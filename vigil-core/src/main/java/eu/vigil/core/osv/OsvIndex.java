@@ -215,6 +215,15 @@ public final class OsvIndex {
         return base + '\u0000' + OsvPackageRef.comparableName(base, name);
     }
 
+    /**
+     * Parses the versions of every package now, on all cores, instead of at each package's first
+     * query: for a server that builds the index once and then answers many queries. Returns this index.
+     */
+    public OsvIndex compileAll() {
+        byPackage.values().parallelStream().forEach(p -> p.compiled(records));
+        return this;
+    }
+
     /** How many records are indexed (withdrawn ones and duplicates left out). */
     public int size() {
         return records.length;

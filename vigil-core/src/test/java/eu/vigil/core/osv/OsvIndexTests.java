@@ -162,6 +162,14 @@ class OsvIndexTests {
     }
 
     @Test
+    void answersTheSameWhenCompiledAhead() {
+        OsvVulnerability r = withRange("X-1", "npm", "p", "SEMVER", "{\"introduced\": \"0\"}, {\"fixed\": \"1.0.2\"}");
+        OsvIndex ahead = OsvIndex.of(List.of(r)).compileAll();
+        assertThat(ahead.query("npm", "p", "1.0.1")).isEqualTo(OsvIndex.of(List.of(r)).query("npm", "p", "1.0.1"));
+        assertThat(ahead.query("npm", "p", "1.0.2").matches()).isEmpty();
+    }
+
+    @Test
     void leavesOutWithdrawnRecords() throws IOException {
         Path file = TestData.require("osv/ghsa-conversion-testdata").resolve("withdrawn.osv.json");
         OsvIndex index = OsvLoader.load(file).index();
