@@ -1,5 +1,6 @@
 package eu.vigil.bench.osv;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import com.sun.management.OperatingSystemMXBean;
 import eu.vigil.core.osv.OsvAffected;
 import eu.vigil.core.osv.OsvEvent;
 import eu.vigil.core.osv.OsvIndex;
@@ -40,9 +42,9 @@ public final class OsvIndexBenchmark {
 
         // CPU time of the whole process (all threads, GC and JIT included): on a shared, loaded
         // machine it says more about the work than wall-clock time does
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("load average before: %.1f on %d cores%n",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         long[] loadMs = new long[3];
         long[] indexMs = new long[3];
@@ -77,11 +79,11 @@ public final class OsvIndexBenchmark {
         System.out.printf("RESULT records=%d read+index wall median=%d ms (read %d, index %d), CPU median=%d ms; %s; %s;"
                         + " load average after %.1f%n",
                 records, median(sum(loadMs, indexMs)), median(loadMs), median(indexMs), median(cpuMs), lazy, compiled,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static String queryRuns(String label, OsvIndex index, List<String[]> batch,
-                                    com.sun.management.OperatingSystemMXBean os) {
+                                    OperatingSystemMXBean os) {
         long[] queryMs = new long[7];
         long[] queryCpuMs = new long[7];
         int matched = 0;

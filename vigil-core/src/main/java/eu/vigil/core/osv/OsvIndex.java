@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import eu.vigil.core.InvalidInputException;
 import eu.vigil.core.version.EcosystemVersion;
@@ -79,7 +80,7 @@ public final class OsvIndex {
     private final OsvVulnerability[] records;
     private final int[] groupOf;
     private final Map<Integer, int[]> groupRecords;
-    private final Map<Integer, Group> groups = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Group> groups = new ConcurrentHashMap<>();
     private final Map<String, PackageEntries> byPackage;
     private final int withdrawn;
     private final int entriesWithoutPackage;
@@ -128,7 +129,7 @@ public final class OsvIndex {
         for (int i = 0; i < records.length; i++) {
             if (groupSizes[groupOf[i]] > 1) {
                 int[] members = groupRecords.computeIfAbsent(groupOf[i], g -> new int[0]);
-                int[] grown = java.util.Arrays.copyOf(members, members.length + 1);
+                int[] grown = Arrays.copyOf(members, members.length + 1);
                 grown[members.length] = i;
                 groupRecords.put(groupOf[i], grown);
             }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigil.core.InvalidInputException;
 import eu.vigil.core.TestData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,7 @@ class VersionSuiteTests {
     /** Every disagreement of a test, so that one run shows them all. */
     private final List<String> mismatches = new ArrayList<>();
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void noMismatches() {
         assertThat(mismatches).as("cases that disagree with the suite").isEmpty();
     }
