@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 CatalogueCommand.class,
                 PurlCommand.class,
                 SbomCommand.class,
+                VersionCommand.class,
+                OsvCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {
