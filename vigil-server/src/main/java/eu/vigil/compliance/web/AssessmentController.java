@@ -255,7 +255,12 @@ class AssessmentController {
 
     @GetMapping("/compliance/compare")
     @PreAuthorize(ComplianceRoles.READ)
-    String compare(@RequestParam long a, @RequestParam long b, Model model) throws JsonProcessingException {
+    String compare(@RequestParam(required = false) Long a, @RequestParam(required = false) Long b, Model model)
+            throws JsonProcessingException, org.springframework.web.bind.MissingServletRequestParameterException {
+        // optional in the mapping so that the role check runs before parameters are judged
+        if (a == null || b == null) {
+            throw new org.springframework.web.bind.MissingServletRequestParameterException(a == null ? "a" : "b", "long");
+        }
         Assessment before = compliance.assessment(a);
         Assessment after = compliance.assessment(b);
         Rollup rb = compliance.rollup(a);

@@ -70,9 +70,13 @@ class ComplianceApi {
         return compliance.assessments();
     }
 
-    @PostMapping(value = "/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // Bodies are read as bytes and parsed after the role check: a typed @RequestBody would be converted (and
+    // refused with 415 or 400) before @PreAuthorize runs, telling callers without the role about the shape.
+    @PostMapping("/assessments")
     @PreAuthorize(ComplianceRoles.WRITE)
-    ResponseEntity<AssessmentView> create(@RequestBody NewAssessment command, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<AssessmentView> create(@RequestBody(required = false) byte[] body,
+                                          @AuthenticationPrincipal CurrentUser user) {
+        NewAssessment command = read(body, NewAssessment.class);
         Assessment created = compliance.create(command, user.username());
         return ResponseEntity.created(URI.create("/api/v1/compliance/assessments/" + created.id()))
                 .body(new AssessmentView(created, compliance.rollup(created.id())));
@@ -95,10 +99,11 @@ class ComplianceApi {
                 evidence.getOrDefault(r.id(), EvidenceState.NONE))).toList();
     }
 
-    @PutMapping(value = "/assessments/{id}/results/{requirementId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping("/assessments/{id}/results/{requirementId}")
     @PreAuthorize(ComplianceRoles.WRITE)
-    ResultView rate(@PathVariable long id, @PathVariable String requirementId, @RequestBody Rating rating,
-                    @AuthenticationPrincipal CurrentUser user) {
+    ResultView rate(@PathVariable long id, @PathVariable String requirementId,
+                    @RequestBody(required = false) byte[] body, @AuthenticationPrincipal CurrentUser user) {
+        Rating rating = read(body, Rating.class);
         RequirementResult saved = compliance.rate(id, requirementId, rating, user.username());
         String title = compliance.catalogues().requirement(requirementId).map(r -> r.title()).orElse(requirementId);
         return view(requirementId, title, saved,
@@ -118,10 +123,12 @@ class ComplianceApi {
         return compliance.approvals(id);
     }
 
-    @PostMapping(value = "/assessments/{id}/approvals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/assessments/{id}/approvals")
     @PreAuthorize(ComplianceRoles.APPROVE)
-    ResponseEntity<Approval> approve(@PathVariable long id, @RequestBody ApprovalRequest request,
+    ResponseEntity<Approval> approve(@PathVariable long id, @RequestBody(required = false) byte[] body,
                                      @AuthenticationPrincipal CurrentUser user) {
+        ApprovalRequest request = body == null || body.length == 0 ? new ApprovalRequest(null)
+                : read(body, ApprovalRequest.class);
         return ResponseEntity.status(HttpStatus.CREATED).body(compliance.approve(id, request.comment(), user.username()));
     }
 
@@ -135,6 +142,27 @@ class ComplianceApi {
         problem.setProperty("errors", e.fields().entrySet().stream()
                 .map(f -> Map.of("field", f.getKey(), "problem", f.getValue())).toList());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** Parses a JSON body; an unreadable one is refused naming the field (or {@code $}) at fault. */
+    static <T> T read(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInput(Map.of("$", "the request needs a JSON body"));
+        }
+        try {
+            return JSON.readValue(body, type);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new InvalidInput(Map.of(e.getPropertyName(), "unknown field; known fields: "
+                    + e.getKnownPropertyIds()));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? "$" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            throw new InvalidInput(Map.of(field == null ? "$" : field, "has the wrong type: " + e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw new InvalidInput(Map.of("$", "not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
+        }
     }
 
     private static ResultView view(String requirementId, String title, RequirementResult r, EvidenceState evidence) {

@@ -46,10 +46,12 @@ class ScopeApi {
         return json(HttpStatus.OK, scope.json(scope.require().profile()));
     }
 
-    @PutMapping(value = "/profile", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(value = "/profile", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(ScopeController.WRITE)
-    ResponseEntity<String> save(@RequestBody byte[] profile, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<String> save(@RequestBody(required = false) byte[] profile, @AuthenticationPrincipal CurrentUser user) {
+        if (profile == null) {
+            profile = new byte[0];
+        }
         ScopeSnapshot saved = scope.save(profile, user.username());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("X-Vigil-Profile-Version", Integer.toString(saved.version()))
