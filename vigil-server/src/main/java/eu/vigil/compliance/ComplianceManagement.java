@@ -317,6 +317,14 @@ public class ComplianceManagement {
                 states.put(request.requirementId(), EvidenceState.OVERDUE);
             }
         }
+        // the same evidence serves equivalent requirements of the other catalogues (e.g. CRA and ETSI EN 303 645)
+        Map<String, EvidenceState> shared = new LinkedHashMap<>();
+        states.forEach((requirement, state) -> {
+            if (state == EvidenceState.CURRENT) {
+                catalogues.equivalentsOf(requirement).forEach(e -> shared.putIfAbsent(e.id(), EvidenceState.CURRENT));
+            }
+        });
+        shared.forEach(states::putIfAbsent);
         return states;
     }
 
