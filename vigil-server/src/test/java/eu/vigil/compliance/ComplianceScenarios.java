@@ -48,6 +48,7 @@ abstract class ComplianceScenarios {
     @Autowired ApiTokens tokens;
     @Autowired JdbcClient jdbc;
     @Autowired ComplianceManagement compliance;
+    @Autowired eu.vigil.scope.EntityScope scope;
 
     CurrentUser officer;
     CurrentUser board;
@@ -223,6 +224,21 @@ abstract class ComplianceScenarios {
         MvcResult pdf = perform(get("/compliance/assessments/" + id + "/report.pdf").with(as(auditor)));
         assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
         assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void entityAssessmentsAreFlaggedWhenTheProfileChanges() throws Exception {
+        byte[] profile = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "docs", "examples", "scope-profile.json"));
+        scope.save(profile, officer.username());
+        long id = startNis2Assessment("Under profile");
+        assertThat(compliance.assessment(id).classification()).isEqualTo("important");
+        assertThat(compliance.assessment(id).profileOutdated()).isFalse();
+        scope.save(profile, officer.username());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!compliance.assessment(id).profileOutdated() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(compliance.assessment(id).profileOutdated()).as("flagged by the EntityProfileChanged listener").isTrue();
     }
 
     @Test
