@@ -53,6 +53,11 @@ class AccessMatrixIT {
             Role.SECURITY, Role.AUDITOR);
     private static final Set<Role> PROGRAMME_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE);
     private static final Set<Role> MANAGEMENT = EnumSet.of(Role.MANAGEMENT);
+    /** Incidents: everyone who runs or oversees the programme reads (auditors too); suppliers see nothing. */
+    private static final Set<Role> INCIDENT_READERS = EnumSet.of(Role.ADMIN, Role.MANAGEMENT, Role.COMPLIANCE,
+            Role.SECURITY, Role.AUDITOR);
+    /** Incidents: compliance, security (PSIRT) and administrators record, assess and report. */
+    private static final Set<Role> INCIDENT_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE, Role.SECURITY);
 
     /** "METHOD path" to the roles allowed; PUBLIC entries need no sign-in at all. */
     private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
@@ -84,6 +89,48 @@ class AccessMatrixIT {
             Map.entry("GET /admin/ip-filter", ADMIN),
             Map.entry("POST /admin/ip-filter", ADMIN),
             Map.entry("POST /admin/ip-filter/{id}/delete", ADMIN),
+            Map.entry("GET /incidents", INCIDENT_READERS),
+            Map.entry("GET /incidents/new", INCIDENT_WRITERS),
+            Map.entry("POST /incidents", INCIDENT_WRITERS),
+            Map.entry("GET /incidents/{id}", INCIDENT_READERS),
+            Map.entry("GET /incidents/{id}/edit", INCIDENT_WRITERS),
+            Map.entry("POST /incidents/{id}", INCIDENT_WRITERS),
+            Map.entry("POST /incidents/{id}/timeline", INCIDENT_WRITERS),
+            Map.entry("GET /incidents/{id}/significance", INCIDENT_WRITERS),
+            Map.entry("POST /incidents/{id}/significance", INCIDENT_WRITERS),
+            Map.entry("POST /incidents/{id}/significance/override", INCIDENT_WRITERS),
+            Map.entry("POST /incidents/{id}/reports", INCIDENT_WRITERS),
+            Map.entry("GET /incidents/{id}/reports/{reportId}", INCIDENT_READERS),
+            Map.entry("POST /incidents/{id}/reports/{reportId}", INCIDENT_WRITERS),
+            Map.entry("POST /incidents/{id}/reports/{reportId}/supersede", INCIDENT_WRITERS),
+            Map.entry("GET /incidents/{id}/reports/{reportId}/pdf", INCIDENT_READERS),
+            Map.entry("GET /incidents/{id}/reports/{reportId}/json", INCIDENT_READERS),
+            Map.entry("GET /incident-clocks", INCIDENT_READERS),
+            Map.entry("GET /continuity", INCIDENT_READERS),
+            Map.entry("POST /continuity/plans", INCIDENT_WRITERS),
+            Map.entry("POST /continuity/drills", INCIDENT_WRITERS),
+            Map.entry("POST /api/v1/incidents", INCIDENT_WRITERS),
+            Map.entry("GET /api/v1/incidents", INCIDENT_READERS),
+            Map.entry("GET /api/v1/incidents/{id}", INCIDENT_READERS),
+            Map.entry("PUT /api/v1/incidents/{id}", INCIDENT_WRITERS),
+            Map.entry("GET /api/v1/incidents/{id}/timeline", INCIDENT_READERS),
+            Map.entry("POST /api/v1/incidents/{id}/timeline", INCIDENT_WRITERS),
+            Map.entry("GET /api/v1/incidents/{id}/significance", INCIDENT_READERS),
+            Map.entry("PUT /api/v1/incidents/{id}/significance", INCIDENT_WRITERS),
+            Map.entry("PUT /api/v1/incidents/{id}/significance/override", INCIDENT_WRITERS),
+            Map.entry("GET /api/v1/incidents/{id}/reports", INCIDENT_READERS),
+            Map.entry("POST /api/v1/incidents/{id}/reports", INCIDENT_WRITERS),
+            Map.entry("GET /api/v1/incidents/{id}/reports/{reportId}", INCIDENT_READERS),
+            Map.entry("PUT /api/v1/incidents/{id}/reports/{reportId}", INCIDENT_WRITERS),
+            Map.entry("POST /api/v1/incidents/{id}/reports/{reportId}/submit", INCIDENT_WRITERS),
+            Map.entry("POST /api/v1/incidents/{id}/reports/{reportId}/supersede", INCIDENT_WRITERS),
+            Map.entry("GET /api/v1/incidents/{id}/reports/{reportId}/export", INCIDENT_READERS),
+            Map.entry("GET /api/v1/incidents/{id}/reports/{reportId}/pdf", INCIDENT_READERS),
+            Map.entry("GET /api/v1/incident-clocks", INCIDENT_READERS),
+            Map.entry("GET /api/v1/continuity/plans", INCIDENT_READERS),
+            Map.entry("POST /api/v1/continuity/plans", INCIDENT_WRITERS),
+            Map.entry("GET /api/v1/continuity/drills", INCIDENT_READERS),
+            Map.entry("POST /api/v1/continuity/drills", INCIDENT_WRITERS),
             Map.entry("GET /api/v1/me", EVERYONE),
             Map.entry("GET /api/v1/admin/users", ADMIN),
             Map.entry("GET /scope", PROGRAMME_READERS),
@@ -203,8 +250,7 @@ class AccessMatrixIT {
     }
 
     private static String concrete(String pattern) {
-        return pattern.replace("{kind:activate|invite}", "activate").replace("{id}", "999999")
-                .replace("{requirementId}", "nis2.art21.2.a");
+        return pattern.replace("{kind:activate|invite}", "activate").replaceAll("\\{[A-Za-z]+}", "999999");
     }
 
     private Map<String, HandlerMethod> endpoints() {

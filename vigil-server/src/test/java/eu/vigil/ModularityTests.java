@@ -7,7 +7,10 @@ import org.springframework.modulith.docs.Documenter;
 /** The module map is executable: boundaries are verified on every build and documented. */
 class ModularityTests {
 
-    /** {@code eu.vigil.core} is the pure library every module may use (vigil-core), not a business module. */
+    /**
+     * vigil-core's engines live under {@code eu.vigil.core} and would otherwise be taken for a
+     * business module whose sub-packages are internal. They are a library, used by every module.
+     */
     private final ApplicationModules modules = ApplicationModules.of(VigilApplication.class,
             com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("eu.vigil.core.."));
 

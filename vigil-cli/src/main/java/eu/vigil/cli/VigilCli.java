@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 AdminCommand.class,
                 ScopeCommand.class,
                 CatalogueCommand.class,
+                PurlCommand.class,
+                SbomCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {

@@ -65,6 +65,8 @@ class ActivationIT {
     void badInputOnTheActivationFormShowsFieldErrorsAndCreatesNothing() {
         browser.newSession().open(vigil.server().activationLink());
         vigil.screenshot(browser, "activation");
+        browser.screenshot(BrowserHarness.SCREENSHOTS, "activation-narrow", 390);
+        assertThat(browser.overflowAt(390)).as("sideways scrolling of the activation page on a phone").isZero();
 
         // too short
         journeys.fillRegistration(browser, "ada", "Ada Lovelace", "short-pw", "short-pw");
@@ -168,7 +170,8 @@ class ActivationIT {
         assertThat(browser.text("main h1")).isEqualTo("Overview");
         assertThat(browser.text("main p.muted")).isEqualTo("Signed in as Ada Lovelace (Administrator).");
         assertThat(browser.text("details.usermenu summary")).contains("Ada Lovelace");
-        List<String> sections = browser.all("nav.sidebar h2").stream().map(WebElement::getText).toList();
+        List<String> sections = browser.all("nav.sidebar h2").stream()
+                .map(h -> h.getDomProperty("textContent").strip()).toList(); // shown in capitals by CSS
         assertThat(sections).contains("Administration");
         assertThat(browser.find("nav.sidebar").findElements(By.linkText("Users"))).hasSize(1);
         assertThat(browser.find("nav.sidebar a[href='/admin/users']").getText()).isEqualTo("Users");

@@ -41,9 +41,11 @@ final class Authenticator {
         return recoveryCodes.size();
     }
 
-    /** The current code, without spending it: for enrolment, where the server does not mark the step used. */
+    /** The current code for enrolment, which spends its step like a sign-in does. */
     String currentCode() {
-        return totp.codeAt(secret, Instant.now());
+        long step = Instant.now().getEpochSecond() / STEP_SECONDS;
+        lastStep = Math.max(lastStep, step);
+        return totp.codeAt(secret, Instant.ofEpochSecond(step * STEP_SECONDS));
     }
 
     /** A code of a step not used before; sleeps into the next step when this one is spent. */
@@ -79,10 +81,5 @@ final class Authenticator {
             throw new IllegalStateException("no recovery code left");
         }
         return recoveryCodes.pop();
-    }
-
-    /** Marks the step of a code used elsewhere (e.g. by hand in a test) as spent. */
-    void spentNow() {
-        lastStep = Math.max(lastStep, Instant.now().getEpochSecond() / STEP_SECONDS);
     }
 }

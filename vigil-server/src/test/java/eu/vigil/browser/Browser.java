@@ -117,11 +117,18 @@ final class Browser implements AutoCloseable {
     Browser newSession() {
         open("/login");
         driver.manage().deleteAllCookies();
-        return this;
+        // reloaded, so that no form on screen carries the old session's CSRF token
+        return open("/login");
     }
 
     Optional<String> cookie(String cookieName) {
         return Optional.ofNullable(driver.manage().getCookieNamed(cookieName)).map(Cookie::getValue);
+    }
+
+    /** This browser's cookies for the server as a {@code Cookie} header, to make requests in its session. */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     // ---- forms ---------------------------------------------------------------------------
@@ -239,15 +246,14 @@ final class Browser implements AutoCloseable {
             if (width != WIDTH) {
                 driver.manage().window().setSize(new Dimension(width, HEIGHT));
             }
-            // DevTools captures the whole page beyond the window, at the window's width.
+            // DevTools captures the whole page beyond the window, at the window's width: the page is
+            // laid out for the shot without a scroll bar, so the clip is the full inner width.
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
-            double pageWidth = ((Number) viewport.get("clientWidth")).doubleValue();
+            double pageWidth = ((Number) driver.executeScript("return window.innerWidth;")).doubleValue();
             double pageHeight = Math.min(Math.max(((Number) content.get("height")).doubleValue(),
-                    ((Number) viewport.get("clientHeight")).doubleValue()), 10_000);
+                    ((Number) driver.executeScript("return window.innerHeight;")).doubleValue()), 10_000);
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
                     "format", "png", "captureBeyondViewport", true,
                     "clip", Map.of("x", 0, "y", 0, "width", pageWidth, "height", pageHeight, "scale", 1)));
@@ -261,6 +267,18 @@ final class Browser implements AutoCloseable {
             if (width != WIDTH) {
                 driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
             }
+        }
+    }
+
+    /** How many CSS pixels the page is wider than a window of the given width (0: no sideways scrolling). */
+    int overflowAt(int width) {
+        try {
+            driver.manage().window().setSize(new Dimension(width, HEIGHT));
+            wait.until(d -> ((Number) driver.executeScript("return window.innerWidth;")).intValue() <= width);
+            return ((Number) driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue();
+        } finally {
+            driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         }
     }
 

@@ -153,7 +153,7 @@ abstract class IdentityScenarios {
         MvcResult noCode = browser.perform(post("/login").with(csrf()).param("username", username).param("password", GOOD_PASSWORD));
         assertThat(noCode.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 
-        String code = totp.codeAt(secret, Instant.now());
+        String code = totp.codeAt(secret, Instant.now().plusSeconds(30));
         MvcResult signedIn = browser.perform(post("/login").with(csrf()).param("username", username)
                 .param("password", GOOD_PASSWORD).param("code", code));
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
@@ -201,7 +201,7 @@ abstract class IdentityScenarios {
         String secret = register(username, EnumSet.of(Role.ADMIN));
         Browser browser = new Browser();
         MvcResult result = browser.perform(post("/login").with(csrf()).param("username", username)
-                .param("password", GOOD_PASSWORD).param("code", totp.codeAt(secret, Instant.now())));
+                .param("password", GOOD_PASSWORD).param("code", totp.codeAt(secret, Instant.now().plusSeconds(30))));
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
         return browser;
     }

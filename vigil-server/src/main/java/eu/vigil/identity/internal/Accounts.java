@@ -90,6 +90,8 @@ public class Accounts {
         List<String> codes = List.of();
         if (enrolling) {
             users.setMfa(id, sealing.seal(TOTP_PURPOSE + id, form.totpSecret()), true);
+            totp.matchingStep(form.totpSecret(), form.totpCode(), clock.instant())
+                    .ifPresent(step -> users.advanceTotpStep(id, step));
             codes = recoveryCodes.regenerate(id);
         }
         audit.record(AuditEvent.of(link.purpose() == Activations.Purpose.ACTIVATION
@@ -154,11 +156,15 @@ public class Accounts {
 
     /** Enrols an authenticator after checking a code from it; returns fresh recovery codes. */
     public List<String> enrolMfa(long userId, String secret, String code) {
-        if (secret == null || totp.matchingStep(secret, code, clock.instant()).isEmpty()) {
+        java.util.OptionalLong step = secret == null ? java.util.OptionalLong.empty()
+                : totp.matchingStep(secret, code, clock.instant());
+        if (step.isEmpty()) {
             audit.record(AuditEvent.of("identity.enrol-mfa").object("user", userId).failed());
             throw AccountRejected.of("totpCode", "The code does not match. Check the time on your phone and enter the current code.");
         }
         users.setMfa(userId, sealing.seal(TOTP_PURPOSE + userId, secret), true);
+        // The code used to enrol is spent: it cannot sign in afterwards.
+        users.advanceTotpStep(userId, step.getAsLong());
         audit.record(AuditEvent.of("identity.enrol-mfa").object("user", userId));
         return recoveryCodes.regenerate(userId);
     }

@@ -29,6 +29,11 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
         audit.record(AuditEvent.of(denied instanceof CsrfException ? "identity.csrf-rejected" : "identity.access-denied")
                 .object("path", request.getRequestURI()).denied().detail("method", request.getMethod()));
         request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_FORBIDDEN);
+        if (denied instanceof CsrfException && "/login".equals(request.getServletPath())) {
+            // The sign-in form outlived its session: offer a fresh one instead of a bare 403.
+            response.sendRedirect("/login?expired");
+            return;
+        }
         page.handle(request, response, denied);
     }
 }

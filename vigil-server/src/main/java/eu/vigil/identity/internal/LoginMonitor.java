@@ -61,11 +61,13 @@ public class LoginMonitor {
 
     /** Counts a failure in its own transaction, so that it stays counted when the login fails. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String username, Optional<UserAccount> account, String address, String reason) {
+    public Optional<Instant> failed(String username, Optional<UserAccount> account, String address, String reason) {
         Instant now = clock.instant();
         audit.record(AuditEvent.of("identity.login").object("user", username).failed()
                 .actor(username).clientAddress(address).detail("reason", reason));
-        account.ifPresent(user -> {
+        Optional<Instant> lockedUntil = Optional.empty();
+        if (account.isPresent()) {
+            UserAccount user = account.get();
             int failures = user.failedLogins() + 1;
             Duration lock = lockFor(failures, ACCOUNT_THRESHOLD);
             Instant until = lock.isZero() ? user.lockedUntil() : now.plus(lock);
@@ -74,11 +76,13 @@ public class LoginMonitor {
                 audit.record(AuditEvent.of("identity.lockout").object("user", user.id()).denied()
                         .actor(username).clientAddress(address)
                         .detail("failures", failures).detail("lockedUntil", until));
+                lockedUntil = Optional.of(until);
             }
-        });
+        }
         if (address != null) {
             countAddressFailure(address, now);
         }
+        return lockedUntil;
     }
 
     private void countAddressFailure(String address, Instant now) {

@@ -87,14 +87,12 @@ public class PasswordAndCodeAuthentication implements AuthenticationProvider {
                     + TIME.format(user.lockedUntil()) + ", or until an administrator unlocks it.");
         }
         if (!passwordEncoder.matches(password, user.passwordHash())) {
-            monitor.failed(username, account, address, "wrong password");
-            throw new BadCredentialsException(WRONG);
+            throw refusal(monitor.failed(username, account, address, "wrong password"), WRONG);
         }
         if (user.mfaEnabled() && !secondFactorAccepted(user, details.code(), now)) {
-            monitor.failed(username, account, address, details.code() == null || details.code().isBlank()
-                    ? "code missing" : "wrong code");
-            throw new BadCredentialsException(details.code() == null || details.code().isBlank()
-                    ? "Enter the 6-digit code from your authenticator app, or a recovery code." : WRONG);
+            boolean missing = details.code() == null || details.code().isBlank();
+            throw refusal(monitor.failed(username, account, address, missing ? "code missing" : "wrong code"),
+                    missing ? "Enter the 6-digit code from your authenticator app, or a recovery code." : WRONG);
         }
         if (!user.enabled()) {
             monitor.failed(username, Optional.empty(), address, "account disabled");
@@ -105,6 +103,14 @@ public class PasswordAndCodeAuthentication implements AuthenticationProvider {
                 user.asCurrentUser(), null, authorities(user));
         result.setDetails(details);
         return result;
+    }
+
+    /** The failure that locks the account says so at once, not only on the next attempt. */
+    private static AuthenticationException refusal(Optional<Instant> lockedUntil, String message) {
+        return lockedUntil.<AuthenticationException>map(until -> new LockedException(
+                        "Too many failed logins: this account is locked until " + TIME.format(until)
+                                + ", or until an administrator unlocks it."))
+                .orElseGet(() -> new BadCredentialsException(message));
     }
 
     private boolean secondFactorAccepted(UserAccount user, String code, Instant now) {
