@@ -43,9 +43,9 @@ public final class CvssV2 implements CvssVector {
     static final double[] CIA_WEIGHT = {0, 0.275, 0.660};
     static final double[] REQUIREMENT_WEIGHT = {1, 0.5, 1, 1.51};
     // Weights applied to already rounded scores, in exact integer units.
-    private static final int[] E_HUNDREDTHS = {100, 85, 90, 95, 100};
-    private static final int[] RL_HUNDREDTHS = {100, 87, 90, 95, 100};
-    private static final int[] RC_HUNDREDTHS = {100, 90, 95, 100};
+    static final int[] E_HUNDREDTHS = {100, 85, 90, 95, 100};
+    static final int[] RL_HUNDREDTHS = {100, 87, 90, 95, 100};
+    static final int[] RC_HUNDREDTHS = {100, 90, 95, 100};
     private static final int[] CDP_TENTHS = {0, 0, 1, 3, 4, 5};
     private static final int[] TD_HUNDREDTHS = {100, 0, 25, 75, 100};
 
@@ -164,6 +164,11 @@ public final class CvssV2 implements CvssVector {
         return metric < CDP ? hasAny(values, E, RC) : hasAny(values, CDP, AR);
     }
 
+    /** The value index of every metric, in specification order (0 = Not Defined for optional metrics). */
+    byte[] metricValues() {
+        return values.clone();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof CvssV2 that && Arrays.equals(values, that.values);
@@ -202,32 +207,41 @@ public final class CvssV2 implements CvssVector {
         return equationTenths(adjustedImpact, v);
     }
 
+    /**
+     * The base equation, in tenths. With a low security requirement the adjusted equation can go
+     * below zero; the guide applies no floor inside the environmental equation, so neither do we:
+     * only published scores are floored at zero.
+     */
     private static int equationTenths(double impact, byte[] v) {
         double exploitability = 20 * AV_WEIGHT[v[AV]] * AC_WEIGHT[v[AC]] * AU_WEIGHT[v[AU]];
         double f = impact == 0 ? 0 : 1.176;
-        // A low requirement can push the adjusted equation below zero; a score is never negative.
-        return Math.max(0, roundHalfUp(((0.6 * impact) + (0.4 * exploitability) - 1.5) * f));
+        return roundHalfUp(((0.6 * impact) + (0.4 * exploitability) - 1.5) * f);
     }
 
     static int environmentalTenths(byte[] v) {
         int adjustedTemporal = adjust(adjustedBaseTenths(v), v);
         long tenThousandths = ((long) adjustedTemporal * 10 + (100L - adjustedTemporal) * CDP_TENTHS[v[CDP]])
                 * TD_HUNDREDTHS[v[TD]];
-        return (int) ((tenThousandths + 500) / 1000);
+        return Math.max(0, (int) divideHalfUp(tenThousandths, 1000));
     }
 
     /** round_to_1_decimal(tenths × E × RL × RC), exactly. */
     private static int adjust(int tenths, byte[] v) {
         long product = (long) tenths * E_HUNDREDTHS[v[E]] * RL_HUNDREDTHS[v[RL]] * RC_HUNDREDTHS[v[RC]];
-        return (int) ((product + 500_000) / 1_000_000);
+        return (int) divideHalfUp(product, 1_000_000);
+    }
+
+    /** Division rounding half away from zero, as the guide's round_to_1_decimal does. */
+    private static long divideHalfUp(long dividend, long divisor) {
+        return dividend >= 0 ? (dividend + divisor / 2) / divisor : -((-dividend + divisor / 2) / divisor);
     }
 
     /**
-     * round_to_1_decimal, half up, in tenths. A value within 1e-9 below a half is taken as the
-     * half: it is float noise of an exact decimal tie, which {@code ExactScoringTests} checks for
+     * round_to_1_decimal, half away from zero, in tenths. A value within 1e-9 short of a half is
+     * taken as the half: it is float noise of an exact decimal tie, which {@code ExactScoringTests} checks for
      * every reachable input.
      */
     static int roundHalfUp(double value) {
-        return (int) Math.floor(value * 10 + 0.5 + 1e-9);
+        return value >= 0 ? (int) Math.floor(value * 10 + 0.5 + 1e-9) : -(int) Math.floor(-value * 10 + 0.5 + 1e-9);
     }
 }

@@ -151,6 +151,11 @@ public final class CvssV3 implements CvssVector {
         return Collections.unmodifiableMap(metrics);
     }
 
+    /** The value index of every metric, in specification order (0 = Not Defined for optional metrics). */
+    byte[] metricValues() {
+        return values.clone();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof CvssV3 that && version == that.version && Arrays.equals(values, that.values);

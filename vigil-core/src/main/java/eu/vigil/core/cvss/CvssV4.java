@@ -144,6 +144,11 @@ public final class CvssV4 implements CvssVector {
         return Collections.unmodifiableMap(metrics);
     }
 
+    /** The value index of every metric, in specification order (0 = Not Defined for optional metrics). */
+    byte[] metricValues() {
+        return values.clone();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof CvssV4 that && Arrays.equals(values, that.values);

@@ -82,6 +82,13 @@ final class CvssV4Scoring {
 
     /** The score, in tenths, of a vector given as effective severity levels. */
     static int scoreTenths(int[] m) {
+        // Half up, lifted by 1e-6 so that a tie computed one ulp low (8.549999…) still rounds up, as
+        // the reference calculator has done since its rounding fix of November 2024.
+        return (int) Math.round((unroundedScore(m) + ROUNDING_LIFT) * 10);
+    }
+
+    /** The score before the final rounding. */
+    static double unroundedScore(int[] m) {
         if (m[VC] == 2 && m[VI] == 2 && m[VA] == 2 && m[SC] == 3 && m[SI] == 3 && m[SA] == 3) {
             return 0;
         }
@@ -167,10 +174,7 @@ final class CvssV4Scoring {
         }
         double mean = lowerCount == 0 ? 0
                 : (normalizedEq1 + normalizedEq2 + normalizedEq3Eq6 + normalizedEq4 + normalizedEq5) / lowerCount;
-        double score = Math.max(0, Math.min(10, value - mean));
-        // Half up, lifted by 1e-6 so that a tie computed one ulp low (8.549999…) still rounds up, as
-        // the reference calculator has done since its rounding fix of November 2024.
-        return (int) Math.round((score + ROUNDING_LIFT) * 10);
+        return Math.max(0, Math.min(10, value - mean));
     }
 
     private static int eq1(int[] m) {
