@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Vigil: run and prove a NIS2 / Cyber Resilience Act security programme.",
         subcommands = {
                 ServeCommand.class,
+                CvssCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {

@@ -1,0 +1,99 @@
+package eu.vigil.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.vigil.core.InvalidInputException;
+import eu.vigil.core.cvss.Cvss;
+import eu.vigil.core.cvss.CvssVector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "cvss", mixinStandardHelpOptions = true,
+        description = {
+                "Validate and score CVSS 2.0, 3.0, 3.1 and 4.0 vectors.",
+                "Prints one JSON object per vector: {\"vector\", \"version\", \"baseScore\", \"score\", \"severity\"}, "
+                        + "or {\"vector\", \"error\"} for an invalid one. score covers every metric group the vector "
+                        + "defines; baseScore the base metrics alone (CVSS-B for 4.0).",
+                "Reads the vectors from the arguments, or one per line from standard input when there are none "
+                        + "(blank lines skipped). Exit status 1 when any vector is invalid."})
+final class CvssCommand implements Callable<Integer> {
+
+    private static final int PROGRESS_EVERY = 1_000_000;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final InputStream in;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "VECTOR", arity = "0..*", description = "Vectors, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+    List<String> vectors;
+
+    CvssCommand() {
+        this(System.in);
+    }
+
+    CvssCommand(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean allValid = true;
+        if (vectors != null && !vectors.isEmpty()) {
+            for (String vector : vectors) {
+                allValid &= report(vector, out);
+            }
+        } else {
+            boolean showProgress = System.console() != null;
+            PrintWriter err = spec.commandLine().getErr();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            long count = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String vector = line.strip(); // tolerate CRLF files and indentation
+                if (vector.isEmpty()) {
+                    continue;
+                }
+                allValid &= report(vector, out);
+                if (showProgress && ++count % PROGRESS_EVERY == 0) {
+                    err.println(count + " vectors");
+                    err.flush();
+                }
+            }
+        }
+        out.flush();
+        return allValid ? VigilCli.OK : VigilCli.FINDING_OR_INVALID;
+    }
+
+    private boolean report(String text, PrintWriter out) throws IOException {
+        ObjectNode line = json.createObjectNode();
+        line.put("vector", text);
+        boolean valid;
+        try {
+            CvssVector vector = Cvss.parse(text);
+            line.put("version", vector.version().label());
+            line.put("baseScore", vector.baseScore());
+            line.put("score", vector.score());
+            line.put("severity", vector.severity().name());
+            valid = true;
+        } catch (InvalidInputException e) {
+            line.put("error", e.getMessage());
+            valid = false;
+        }
+        out.print(json.writeValueAsString(line));
+        out.print('\n');
+        return valid;
+    }
+}
