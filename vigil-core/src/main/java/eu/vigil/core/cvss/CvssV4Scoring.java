@@ -45,14 +45,17 @@ final class CvssV4Scoring {
     private static final double[] MACRO_SCORES = loadMacroScores();
 
     // Highest-severity vectors of each EQ level (specification Table 25 and the calculator's data).
-    private static final int[][][] EQ1_MAXIMA = levels(new int[] {AV, PR, UI}, new String[][] {
+    private static final int[] EQ1_METRICS = {AV, PR, UI};
+    private static final int[] EQ2_METRICS = {AC, AT};
+    private static final int[] EQ3_EQ6_METRICS = {VC, VI, VA, CR, IR, AR};
+    private static final int[] EQ4_METRICS = {SC, SI, SA};
+    private static final int[][][] EQ1_MAXIMA = levels(EQ1_METRICS, new String[][] {
             {"AV:N/PR:N/UI:N"},
             {"AV:A/PR:N/UI:N", "AV:N/PR:L/UI:N", "AV:N/PR:N/UI:P"},
             {"AV:P/PR:N/UI:N", "AV:A/PR:L/UI:P"}});
-    private static final int[][][] EQ2_MAXIMA = levels(new int[] {AC, AT}, new String[][] {
+    private static final int[][][] EQ2_MAXIMA = levels(EQ2_METRICS, new String[][] {
             {"AC:L/AT:N"},
             {"AC:H/AT:N", "AC:L/AT:P"}});
-    private static final int[] EQ3_EQ6_METRICS = {VC, VI, VA, CR, IR, AR};
     /** Indexed by EQ3 × 2 + EQ6. */
     private static final int[][][] EQ3_EQ6_MAXIMA = levels(EQ3_EQ6_METRICS, new String[][] {
             {"VC:H/VI:H/VA:H/CR:H/IR:H/AR:H"},
@@ -62,7 +65,7 @@ final class CvssV4Scoring {
                     "VC:H/VI:L/VA:L/CR:M/IR:H/AR:H", "VC:L/VI:L/VA:H/CR:H/IR:H/AR:M"},
             {},
             {"VC:L/VI:L/VA:L/CR:H/IR:H/AR:H"}});
-    private static final int[][][] EQ4_MAXIMA = levels(new int[] {SC, SI, SA}, new String[][] {
+    private static final int[][][] EQ4_MAXIMA = levels(EQ4_METRICS, new String[][] {
             {"SC:H/SI:S/SA:S"},
             {"SC:H/SI:H/SA:H"},
             {"SC:L/SI:L/SA:L"}});
@@ -121,10 +124,10 @@ final class CvssV4Scoring {
         int[][] eq2Maxima = EQ2_MAXIMA[eq2];
         int[][] eq3Eq6Maxima = EQ3_EQ6_MAXIMA[eq3 * 2 + eq6];
         int[][] eq4Maxima = EQ4_MAXIMA[eq4];
-        int[] eq1Max = firstDominating(eq1Maxima, m, AV, PR, UI);
-        int[] eq2Max = firstDominating(eq2Maxima, m, AC, AT);
+        int[] eq1Max = firstDominating(eq1Maxima, m, EQ1_METRICS);
+        int[] eq2Max = firstDominating(eq2Maxima, m, EQ2_METRICS);
         int[] eq3Eq6Max = firstDominating(eq3Eq6Maxima, m, EQ3_EQ6_METRICS);
-        int[] eq4Max = firstDominating(eq4Maxima, m, SC, SI, SA);
+        int[] eq4Max = firstDominating(eq4Maxima, m, EQ4_METRICS);
         if (eq1Max == null || eq2Max == null || eq3Eq6Max == null || eq4Max == null) {
             // No combination dominates: the calculator is left with its last combination.
             eq1Max = eq1Maxima[eq1Maxima.length - 1];
@@ -214,7 +217,7 @@ final class CvssV4Scoring {
     }
 
     /** The first highest-severity vector no metric of which is less severe than the scored vector's. */
-    private static int[] firstDominating(int[][] maxima, int[] m, int... metrics) {
+    private static int[] firstDominating(int[][] maxima, int[] m, int[] metrics) {
         for (int[] maximum : maxima) {
             boolean dominates = true;
             for (int metric : metrics) {
