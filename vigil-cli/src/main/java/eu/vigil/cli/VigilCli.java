@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 CvssCommand.class,
+                KeygenCommand.class,
+                SignCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {
