@@ -39,8 +39,12 @@ record Pem(String label, byte[] der) {
                 throw new InvalidInputException(what + " has a malformed PEM BEGIN line");
             }
             String label = text.substring(labelStart, labelEnd);
+            if (label.isEmpty()) {
+                throw new InvalidInputException(what + " has a PEM BEGIN line without label");
+            }
             String endLine = END + label + DASHES;
-            int end = text.indexOf(endLine, labelEnd);
+            int bodyStart = labelEnd + DASHES.length();
+            int end = text.indexOf(endLine, bodyStart);
             if (end < 0) {
                 throw new InvalidInputException(what + " has no \"" + endLine + "\" line");
             }
@@ -48,7 +52,7 @@ record Pem(String label, byte[] der) {
                 from = end + endLine.length();
                 continue;
             }
-            String body = text.substring(labelEnd + DASHES.length(), end);
+            String body = text.substring(bodyStart, end);
             if (body.contains(":")) {
                 throw new InvalidInputException(what + " is an encrypted or annotated PEM key (headers such as "
                         + "Proc-Type); decrypt it first, e.g. with openssl pkey");
