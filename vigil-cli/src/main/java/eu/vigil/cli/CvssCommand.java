@@ -31,8 +31,9 @@ final class CvssCommand implements Callable<Integer> {
 
     private static final int PROGRESS_EVERY = 1_000_000;
 
-    private final ObjectMapper json = new ObjectMapper();
     private final InputStream in;
+    // created when the command runs: picocli instantiates every subcommand to start any of them
+    private ObjectMapper json;
 
     @Spec
     CommandSpec spec;
@@ -50,6 +51,7 @@ final class CvssCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         boolean allValid = true;
         if (vectors != null && !vectors.isEmpty()) {
