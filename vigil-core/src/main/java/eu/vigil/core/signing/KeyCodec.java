@@ -60,15 +60,14 @@ final class KeyCodec {
         }
     }
 
-    static SubjectPublicKeyInfo decodePublic(String pemText, String what) {
-        Pem pem = Pem.decode(pemText, what, "EC PARAMETERS");
-        if (!pem.label().equals("PUBLIC KEY")) {
-            throw new InvalidInputException(what + " is a PEM \"" + pem.label() + "\" block, not a public key "
-                    + "(expected PUBLIC KEY)");
-        }
+    /**
+     * Parses a SubjectPublicKeyInfo that does not have one of the layouts of {@link SubjectPublicKeys},
+     * to say precisely what is wrong with it.
+     */
+    static SubjectPublicKeyInfo decodePublic(byte[] der, String what) {
         try {
-            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(pem.der());
-            requireExactDer(info, pem.der(), what);
+            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(der);
+            requireExactDer(info, der, what);
             return info;
         } catch (InvalidInputException e) {
             throw e;
@@ -112,18 +111,10 @@ final class KeyCodec {
         }
     }
 
-    static String encodePublic(SignatureAlgorithm algorithm, byte[] publicKey) {
-        return new Pem("PUBLIC KEY", publicDer(algorithm, publicKey)).encode();
-    }
 
     /** The DER SubjectPublicKeyInfo of a raw public key. */
     static byte[] publicDer(SignatureAlgorithm algorithm, byte[] publicKey) {
-        try {
-            AlgorithmIdentifier identifier = algorithm == SignatureAlgorithm.ED25519 ? ED25519 : EC_P256;
-            return new SubjectPublicKeyInfo(identifier, publicKey).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new IllegalStateException("DER encoding of a public key", e);
-        }
+        return SubjectPublicKeys.encode(algorithm, publicKey);
     }
 
     private static PrivateParts decodePkcs8(byte[] der, String what) throws IOException {

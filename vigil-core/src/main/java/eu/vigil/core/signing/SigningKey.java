@@ -27,7 +27,11 @@ public final class SigningKey {
         this.parts = parts;
         this.verificationKey = switch (parts.algorithm()) {
             case ED25519 -> VerificationKey.ed25519(PureEd25519.publicKey(parts.seed()));
-            case P256 -> VerificationKey.p256(KeyCodec.ecPublicPoint(parts.scalar()));
+            case P256 -> {
+                org.bouncycastle.math.ec.ECPoint point = KeyCodec.ecPublicPoint(parts.scalar());
+                yield VerificationKey.p256(P256PublicKeys.key(point.getAffineXCoord().toBigInteger(),
+                        point.getAffineYCoord().toBigInteger()));
+            }
         };
     }
 

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
 import eu.vigil.core.InvalidInputException;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * A public key that checks detached signatures. Read and written as PEM SubjectPublicKeyInfo
@@ -19,29 +18,32 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class VerificationKey {
 
+    private static final String WHAT = "the public key";
+
     private final SignatureAlgorithm algorithm;
+    /** Ed25519: the 32-byte key; P-256: the uncompressed point 04 X Y. */
     private final byte[] rawKey;
     private final Ed25519Group.Point ed25519Point;
-    private final ECPoint p256Point;
+    private final ECPublicKey p256Key;
 
     private VerificationKey(SignatureAlgorithm algorithm, byte[] rawKey, Ed25519Group.Point ed25519Point,
-            ECPoint p256Point) {
+            ECPublicKey p256Key) {
         this.algorithm = algorithm;
         this.rawKey = rawKey;
         this.ed25519Point = ed25519Point;
-        this.p256Point = p256Point;
+        this.p256Key = p256Key;
     }
 
     static VerificationKey ed25519(byte[] rawKey) {
         Ed25519Group.Point point = Ed25519Group.decode(rawKey);
         if (point == null) {
-            throw new InvalidInputException("the public key is not a point on edwards25519");
+            throw new InvalidInputException(WHAT + " is not a point on edwards25519");
         }
         return new VerificationKey(SignatureAlgorithm.ED25519, rawKey.clone(), point, null);
     }
 
-    static VerificationKey p256(ECPoint point) {
-        return new VerificationKey(SignatureAlgorithm.P256, point.getEncoded(false), null, point);
+    static VerificationKey p256(ECPublicKey key) {
+        return new VerificationKey(SignatureAlgorithm.P256, P256PublicKeys.uncompressed(key), null, key);
     }
 
     /**
@@ -50,26 +52,30 @@ public final class VerificationKey {
      * @throws InvalidInputException if it is not a valid Ed25519 or P-256 public key
      */
     public static VerificationKey fromPem(String pem) {
-        String what = "the public key";
-        SubjectPublicKeyInfo info = KeyCodec.decodePublic(Objects.requireNonNull(pem, "pem"), what);
-        SignatureAlgorithm algorithm = KeyCodec.algorithmOf(info, what);
-        byte[] raw;
-        try {
-            raw = info.getPublicKeyData().getOctets();
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(what + " has a malformed key bit string: " + e.getMessage(), e);
+        Pem block = Pem.decode(Objects.requireNonNull(pem, "pem"), WHAT, "EC PARAMETERS");
+        if (!block.label().equals("PUBLIC KEY")) {
+            throw new InvalidInputException(WHAT + " is a PEM \"" + block.label() + "\" block, not a public key "
+                    + "(expected PUBLIC KEY)");
         }
-        if (algorithm == SignatureAlgorithm.ED25519) {
-            if (raw.length != PureEd25519.KEY_SIZE) {
-                throw new InvalidInputException(what + " has an Ed25519 key of " + raw.length + " bytes, not 32");
-            }
+        byte[] der = block.der();
+        byte[] raw = SubjectPublicKeys.rawKey(der, SubjectPublicKeys.ED25519, PureEd25519.KEY_SIZE);
+        if (raw != null) {
             return ed25519(raw);
         }
-        return p256(KeyCodec.ecPoint(raw, what));
+        raw = SubjectPublicKeys.rawKey(der, SubjectPublicKeys.P256_UNCOMPRESSED, 65);
+        if (raw == null) {
+            raw = SubjectPublicKeys.rawKey(der, SubjectPublicKeys.P256_COMPRESSED, 33);
+        }
+        if (raw != null) {
+            return p256(P256PublicKeys.decode(raw, WHAT));
+        }
+        // Not one of the two valid layouts: let the ASN.1 parser say what it is instead.
+        SignatureAlgorithm algorithm = KeyCodec.algorithmOf(KeyCodec.decodePublic(der, WHAT), WHAT);
+        throw new InvalidInputException(WHAT + " is an " + algorithm.label() + " key of unexpected size or encoding");
     }
 
     public String toPem() {
-        return KeyCodec.encodePublic(algorithm, rawKey);
+        return new Pem("PUBLIC KEY", SubjectPublicKeys.encode(algorithm, rawKey)).encode();
     }
 
     public SignatureAlgorithm algorithm() {
@@ -96,14 +102,14 @@ public final class VerificationKey {
         Objects.requireNonNull(signature, "signature");
         return switch (algorithm) {
             case ED25519 -> PureEd25519.verify(rawKey, ed25519Point, message, signature);
-            case P256 -> EcdsaP256.verify(p256Point, message, signature);
+            case P256 -> EcdsaP256Verifier.verify(p256Key, message, signature);
         };
     }
 
     /** SHA-256 of the DER public key, hex: identifies the key in logs and JSON. */
     public String fingerprint() {
         try {
-            byte[] der = KeyCodec.publicDer(algorithm, rawKey);
+            byte[] der = SubjectPublicKeys.encode(algorithm, rawKey);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
