@@ -32,8 +32,6 @@ final class CvssCommand implements Callable<Integer> {
     private static final int PROGRESS_EVERY = 1_000_000;
 
     private final InputStream in;
-    // created when the command runs: picocli instantiates every subcommand to start any of them
-    private ObjectMapper json;
 
     @Spec
     CommandSpec spec;
@@ -51,12 +49,13 @@ final class CvssCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        json = new ObjectMapper();
+        // created here, not in a field: picocli reflects over every subcommand's fields to start any of them
+        ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         boolean allValid = true;
         if (vectors != null && !vectors.isEmpty()) {
             for (String vector : vectors) {
-                allValid &= report(vector, out);
+                allValid &= report(json, vector, out);
             }
         } else {
             boolean showProgress = System.console() != null;
@@ -68,7 +67,7 @@ final class CvssCommand implements Callable<Integer> {
                 if (vector.isEmpty()) {
                     continue;
                 }
-                allValid &= report(vector, out);
+                allValid &= report(json, vector, out);
                 if (showProgress && ++count % PROGRESS_EVERY == 0) {
                     err.println(count + " vectors");
                     err.flush();
@@ -79,7 +78,7 @@ final class CvssCommand implements Callable<Integer> {
         return allValid ? VigilCli.OK : VigilCli.FINDING_OR_INVALID;
     }
 
-    private boolean report(String text, PrintWriter out) throws IOException {
+    private static boolean report(ObjectMapper json, String text, PrintWriter out) throws IOException {
         ObjectNode line = json.createObjectNode();
         line.put("vector", text);
         boolean valid;
