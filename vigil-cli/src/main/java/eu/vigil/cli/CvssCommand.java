@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 final class CvssCommand implements Callable<Integer> {
 
     private static final int PROGRESS_EVERY = 1_000_000;
+    /** Longer than any vector Cvss.parse accepts, so a cut line is still reported as invalid. */
+    private static final int MAX_LINE = 1024;
 
     private final InputStream in;
 
@@ -62,7 +64,8 @@ final class CvssCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             long count = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            StringBuilder buffer = new StringBuilder();
+            for (String line = nextLine(lines, buffer); line != null; line = nextLine(lines, buffer)) {
                 String vector = line.strip(); // tolerate CRLF files and indentation
                 if (vector.isEmpty()) {
                     continue;
@@ -76,6 +79,25 @@ final class CvssCommand implements Callable<Integer> {
         }
         out.flush();
         return allValid ? VigilCli.OK : VigilCli.FINDING_OR_INVALID;
+    }
+
+    /**
+     * The next line, of which at most MAX_LINE characters are kept (the rest of a longer line is
+     * skipped, so hostile input cannot exhaust memory; such a line is then too long to be valid).
+     */
+    static String nextLine(BufferedReader reader, StringBuilder buffer) throws IOException {
+        buffer.setLength(0);
+        int c = reader.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n') {
+            if (buffer.length() < MAX_LINE) {
+                buffer.append((char) c);
+            }
+            c = reader.read();
+        }
+        return buffer.toString();
     }
 
     private static boolean report(ObjectMapper json, String text, PrintWriter out) throws IOException {

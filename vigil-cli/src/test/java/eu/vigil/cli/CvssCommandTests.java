@@ -53,6 +53,17 @@ class CvssCommandTests {
     }
 
     @Test
+    void keepsMemoryBoundedOnEndlessLines() throws Exception {
+        String endless = "CVSS:3.1/" + "AV:N/".repeat(200_000) + "\nCVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\n";
+        CommandRun run = CommandRun.of(new CvssCommand(new ByteArrayInputStream(endless.getBytes(StandardCharsets.UTF_8))));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).hasSize(2);
+        assertThat(JSON.readTree(run.lines().get(0)).get("error").asText()).contains("too long");
+        assertThat(JSON.readTree(run.lines().get(0)).get("vector").asText()).hasSize(1024);
+        assertThat(JSON.readTree(run.lines().get(1)).get("score").asDouble()).isEqualTo(9.8);
+    }
+
+    @Test
     void isAVigilSubcommand() {
         assertThat(VigilCli.commandLine().getSubcommands()).containsKey("cvss");
     }
