@@ -21,6 +21,11 @@ import picocli.CommandLine.Command;
                 SbomCommand.class,
                 VersionCommand.class,
                 OsvCommand.class,
+                ScanCommand.class,
+                CvssCommand.class,
+                KeygenCommand.class,
+                SignCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {
