@@ -59,6 +59,9 @@ class AccessMatrixIT {
     /** Incidents: compliance, security (PSIRT) and administrators record, assess and report. */
     private static final Set<Role> INCIDENT_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE, Role.SECURITY);
 
+    /** Audit trail: auditors and administrators read, search, export and verify it. */
+    private static final Set<Role> AUDIT_READERS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
+
     /** "METHOD path" to the roles allowed; PUBLIC entries need no sign-in at all. */
     private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
             Map.entry("GET /", EVERYONE),
@@ -131,6 +134,18 @@ class AccessMatrixIT {
             Map.entry("POST /api/v1/continuity/plans", INCIDENT_WRITERS),
             Map.entry("GET /api/v1/continuity/drills", INCIDENT_READERS),
             Map.entry("POST /api/v1/continuity/drills", INCIDENT_WRITERS),
+            Map.entry("GET /audit", AUDIT_READERS),
+            Map.entry("POST /audit/verify", AUDIT_READERS),
+            Map.entry("POST /audit/checkpoint", ADMIN),
+            Map.entry("GET /api/v1/audit/entries", AUDIT_READERS),
+            Map.entry("GET /api/v1/audit/export", AUDIT_READERS),
+            Map.entry("GET /api/v1/audit/verification", AUDIT_READERS),
+            Map.entry("POST /api/v1/audit/checkpoints", ADMIN),
+            Map.entry("GET /admin/keys", ADMIN),
+            Map.entry("POST /admin/keys/rotate", ADMIN),
+            Map.entry("GET /admin/backups", ADMIN),
+            Map.entry("POST /admin/backups", ADMIN),
+            Map.entry("POST /admin/backups/check", ADMIN),
             Map.entry("GET /api/v1/me", EVERYONE),
             Map.entry("GET /api/v1/admin/users", ADMIN),
             Map.entry("GET /scope", PROGRAMME_READERS),

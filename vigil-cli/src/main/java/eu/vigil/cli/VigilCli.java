@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
                 KeygenCommand.class,
                 SignCommand.class,
                 VerifyCommand.class,
+                KeysCommand.class,
+                AuditCommand.class,
+                BackupCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {

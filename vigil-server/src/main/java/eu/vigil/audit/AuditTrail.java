@@ -11,4 +11,9 @@ public interface AuditTrail {
     default void record(AuditEvent.Builder event) {
         record(event.build());
     }
+
+    /** Records several events at once, in one batch and in the given order. */
+    default void recordAll(java.util.Collection<AuditEvent> events) {
+        events.forEach(this::record);
+    }
 }

@@ -1,0 +1,20 @@
+package eu.vigil.keys;
+
+import eu.vigil.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class KeysOnPostgresIT extends KeysScenarios {
+
+    @BeforeAll
+    static void postgresPresent() {
+        TestDatabase.requirePostgres();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, TestDatabase::postgres);
+        registry.add("vigil.data", KeysScenarios.DATA::toString);
+    }
+}
