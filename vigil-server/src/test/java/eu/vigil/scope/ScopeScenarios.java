@@ -45,6 +45,8 @@ abstract class ScopeScenarios {
 
     static final Path EXAMPLE = Path.of("..", "docs", "examples", "scope-profile.json");
 
+    /** Entries reach audit_entry through the chainer; chain what is pending before counting. */
+    @Autowired eu.vigil.audit.AuditIntegrity auditIntegrity;
     @Autowired MockMvc mvc;
     @Autowired UserAccounts users;
     @Autowired ApiTokens tokens;
@@ -110,6 +112,7 @@ abstract class ScopeScenarios {
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/scope");
         String page = perform(get("/scope").with(as(compliance))).getResponse().getContentAsString();
         assertThat(page).contains("Grid Power AG", "essential", "NIS2 Art. 3(1)(a)", "Austria");
+        auditIntegrity.chainPending();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'scope.profile.save' AND actor = ?")
                 .param(compliance.username()).query(Long.class).single()).isEqualTo(1);
     }
