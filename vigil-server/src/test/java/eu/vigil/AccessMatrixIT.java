@@ -49,6 +49,10 @@ class AccessMatrixIT {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> NOBODY_SIGNED_IN_NEEDED = Set.of();
+    private static final Set<Role> PROGRAMME_READERS = EnumSet.of(Role.ADMIN, Role.MANAGEMENT, Role.COMPLIANCE,
+            Role.SECURITY, Role.AUDITOR);
+    private static final Set<Role> PROGRAMME_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE);
+    private static final Set<Role> MANAGEMENT = EnumSet.of(Role.MANAGEMENT);
     /** Incidents: everyone who runs or oversees the programme reads (auditors too); suppliers see nothing. */
     private static final Set<Role> INCIDENT_READERS = EnumSet.of(Role.ADMIN, Role.MANAGEMENT, Role.COMPLIANCE,
             Role.SECURITY, Role.AUDITOR);
@@ -143,7 +147,38 @@ class AccessMatrixIT {
             Map.entry("POST /admin/backups", ADMIN),
             Map.entry("POST /admin/backups/check", ADMIN),
             Map.entry("GET /api/v1/me", EVERYONE),
-            Map.entry("GET /api/v1/admin/users", ADMIN));
+            Map.entry("GET /api/v1/admin/users", ADMIN),
+            Map.entry("GET /scope", PROGRAMME_READERS),
+            Map.entry("GET /scope/profile", PROGRAMME_WRITERS),
+            Map.entry("POST /scope/profile", PROGRAMME_WRITERS),
+            Map.entry("GET /api/v1/scope/profile", PROGRAMME_READERS),
+            Map.entry("PUT /api/v1/scope/profile", PROGRAMME_WRITERS),
+            Map.entry("GET /api/v1/scope/classification", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/scope/history", PROGRAMME_READERS),
+            Map.entry("GET /compliance/catalogues", PROGRAMME_READERS),
+            Map.entry("GET /compliance/catalogues/requirements/{requirementId}", PROGRAMME_READERS),
+            Map.entry("GET /compliance/assessments", PROGRAMME_READERS),
+            Map.entry("POST /compliance/assessments", PROGRAMME_WRITERS),
+            Map.entry("GET /compliance/assessments/{id}", PROGRAMME_READERS),
+            Map.entry("GET /compliance/assessments/{id}/requirements/{requirementId}", PROGRAMME_READERS),
+            Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}", PROGRAMME_WRITERS),
+            Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}/evidence", PROGRAMME_WRITERS),
+            Map.entry("POST /compliance/assessments/{id}/approvals", MANAGEMENT),
+            Map.entry("GET /compliance/assessments/{id}/export.csv", PROGRAMME_READERS),
+            Map.entry("GET /compliance/assessments/{id}/export.oscal.json", PROGRAMME_READERS),
+            Map.entry("GET /compliance/assessments/{id}/report.pdf", PROGRAMME_READERS),
+            Map.entry("GET /compliance/compare", PROGRAMME_READERS),
+            Map.entry("GET /compliance/actions", PROGRAMME_READERS),
+            Map.entry("GET /compliance/evidence", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/catalogues", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/assessments", PROGRAMME_READERS),
+            Map.entry("POST /api/v1/compliance/assessments", PROGRAMME_WRITERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}/results", PROGRAMME_READERS),
+            Map.entry("PUT /api/v1/compliance/assessments/{id}/results/{requirementId}", PROGRAMME_WRITERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}/actions", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}/approvals", PROGRAMME_READERS),
+            Map.entry("POST /api/v1/compliance/assessments/{id}/approvals", MANAGEMENT));
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -18,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administration of an installation.",
         subcommands = AdminCommand.Bootstrap.class)
@@ -30,6 +32,9 @@ final class AdminCommand {
 
         @Mixin
         DataOptions dataOptions;
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--username", required = true, paramLabel = "NAME", description = "The administrator's user name.")
         String username;
@@ -63,8 +68,11 @@ final class AdminCommand {
                 return fail(json, "--token-days must be 1 to 365");
             }
             FirstAdministrator.Bootstrapped done;
-            try (ConfigurableApplicationContext context = VigilApplication.startOffline(
-                    dataOptions.springArguments().toArray(String[]::new))) {
+            java.util.List<String> arguments = new java.util.ArrayList<>(dataOptions.springArguments());
+            // no background work during a one-off set-up: the server chains and forwards the entry later
+            arguments.addAll(java.util.List.of("--vigil.jobs.enabled=false", "--vigil.audit.chainer.enabled=false",
+                    "--vigil.syslog.enabled=false"));
+            try (ConfigurableApplicationContext context = VigilApplication.startOffline(arguments.toArray(String[]::new))) {
                 done = context.getBean(FirstAdministrator.class).bootstrap(username, password, tokenFile != null,
                         Duration.ofDays(tokenDays));
             } catch (IllegalArgumentException e) {
@@ -82,12 +90,14 @@ final class AdminCommand {
             }
             result.put("username", done.username());
             result.put("created", true);
-            System.out.println(json.writeValueAsString(result));
+            spec.commandLine().getOut().println(json.writeValueAsString(result));
+            spec.commandLine().getOut().flush();
             return VigilCli.OK;
         }
 
-        private static int fail(ObjectMapper json, String message) throws IOException {
-            System.out.println(json.writeValueAsString(Map.of("error", message)));
+        private int fail(ObjectMapper json, String message) throws IOException {
+            spec.commandLine().getOut().println(json.writeValueAsString(Map.of("error", message)));
+            spec.commandLine().getOut().flush();
             return VigilCli.FINDING_OR_INVALID;
         }
     }

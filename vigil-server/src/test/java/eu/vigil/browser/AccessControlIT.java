@@ -147,10 +147,13 @@ class AccessControlIT {
         Person lena = journeys.acceptInvitation(userBrowser, link, "lena", "Lena Locke", Role.COMPLIANCE);
         userBrowser.newSession();
 
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        for (int attempt = 1; attempt <= 4; attempt++) {
             assertThat(journeys.signIn(userBrowser, "lena", "not-the-password-" + attempt, "")).isEqualTo("/login?error");
             assertThat(userBrowser.text(".alert.error")).as("attempt %d", attempt).isEqualTo("Wrong user name, password or code.");
         }
+        // the fifth failure locks the account and says so at once
+        assertThat(journeys.signIn(userBrowser, "lena", "not-the-password-5", "")).isEqualTo("/login?error");
+        assertThat(userBrowser.text(".alert.error")).startsWith("Too many failed logins: this account is locked until");
         // locked now: even the right password is refused, with the reason
         assertThat(journeys.signIn(userBrowser, lena)).isEqualTo("/login?error");
         assertThat(userBrowser.text(".alert.error"))

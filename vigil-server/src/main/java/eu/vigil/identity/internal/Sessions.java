@@ -1,26 +1,36 @@
 package eu.vigil.identity.internal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
-/** The stored sessions of a user, to end them all at once (logout everywhere, disabling, role change). */
+/**
+ * The stored sessions of a user, to end them all at once (logout everywhere, disabling, role
+ * change). Without the web server (the offline commands) there is no session store, and nothing
+ * to end.
+ */
 @Component
 public class Sessions {
 
-    private final FindByIndexNameSessionRepository<? extends Session> repository;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
 
-    Sessions(FindByIndexNameSessionRepository<? extends Session> repository) {
+    Sessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository) {
         this.repository = repository;
     }
 
     public int endAll(String username) {
-        var found = repository.findByPrincipalName(username);
-        found.keySet().forEach(repository::deleteById);
+        FindByIndexNameSessionRepository<? extends Session> sessions = repository.getIfAvailable();
+        if (sessions == null) {
+            return 0;
+        }
+        var found = sessions.findByPrincipalName(username);
+        found.keySet().forEach(sessions::deleteById);
         return found.size();
     }
 
     public int count(String username) {
-        return repository.findByPrincipalName(username).size();
+        FindByIndexNameSessionRepository<? extends Session> sessions = repository.getIfAvailable();
+        return sessions == null ? 0 : sessions.findByPrincipalName(username).size();
     }
 }

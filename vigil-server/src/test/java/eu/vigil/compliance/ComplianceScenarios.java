@@ -1,0 +1,308 @@
+package eu.vigil.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.vigil.identity.CurrentUser;
+import eu.vigil.identity.Role;
+import eu.vigil.identity.internal.ApiTokens;
+import eu.vigil.identity.internal.UserAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The compliance module end to end: assess, rate, act, evidence, approve, export, compare, API. */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class ComplianceScenarios {
+
+    static final String APPROVE = "nis2.art20.approve";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Entries reach audit_entry through the chainer; chain what is pending before counting. */
+    @Autowired eu.vigil.audit.AuditIntegrity auditIntegrity;
+    @Autowired MockMvc mvc;
+    @Autowired UserAccounts users;
+    @Autowired ApiTokens tokens;
+    @Autowired JdbcClient jdbc;
+    @Autowired ComplianceManagement compliance;
+    @Autowired eu.vigil.scope.EntityScope scope;
+
+    CurrentUser officer;
+    CurrentUser board;
+    CurrentUser auditor;
+
+    @BeforeEach
+    void people() {
+        officer = user(Role.COMPLIANCE);
+        board = user(Role.MANAGEMENT);
+        auditor = user(Role.AUDITOR);
+    }
+
+    CurrentUser user(Role role) {
+        String name = role.name().toLowerCase() + System.nanoTime();
+        long id = users.insert(name, name, null, "{noop}unused", EnumSet.of(role), null, false, null, Instant.now());
+        return new CurrentUser(id, name, name, EnumSet.of(role), null);
+    }
+
+    String token(CurrentUser user) {
+        return tokens.create(user.id(), "test", user.roles(), Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    static RequestPostProcessor as(CurrentUser user) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+    }
+
+    MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn();
+    }
+
+    long startNis2Assessment(String title) throws Exception {
+        MvcResult created = perform(post("/compliance/assessments").with(as(officer)).with(csrf())
+                .param("title", title).param("scopeKind", "ENTITY").param("catalogues", "nis2")
+                .param("targetMaturity", "2"));
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).as(created.getResponse().getContentAsString()).startsWith("/compliance/assessments/");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    MvcResult rate(long id, String requirement, String maturity, String... more) throws Exception {
+        MockHttpServletRequestBuilder request = post("/compliance/assessments/" + id + "/requirements/" + requirement)
+                .with(as(officer)).with(csrf()).param("applicable", "true").param("status", "PARTIAL")
+                .param("maturity", maturity).param("owner", "CISO").param("dueDate", "2020-01-31");
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            request.param(more[i], more[i + 1]);
+        }
+        return perform(request);
+    }
+
+    @Test
+    void startingAnAssessmentRefusesBadInputFieldByField() throws Exception {
+        MvcResult refused = perform(post("/compliance/assessments").with(as(officer)).with(csrf())
+                .param("title", "").param("scopeKind", "PRODUCT").param("catalogues", "nope"));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString())
+                .contains("is required", "unknown catalogue &#39;nope&#39;");
+    }
+
+    @Test
+    void ratingBelowTargetOpensAnOverdueActionAndRaisingItClosesIt() throws Exception {
+        long id = startNis2Assessment("NIS2 baseline");
+        MvcResult bad = perform(post("/compliance/assessments/" + id + "/requirements/" + APPROVE).with(as(officer))
+                .with(csrf()).param("applicable", "false").param("justification", "").param("maturity", "7"));
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(bad.getResponse().getContentAsString()).contains("must be a maturity level", "is required");
+
+        assertThat(rate(id, APPROVE, "1").getResponse().getStatus()).isEqualTo(302);
+        List<PlannedAction> actions = compliance.actions(id);
+        assertThat(actions).singleElement().satisfies(a -> {
+            assertThat(a.priority()).isEqualTo("MEDIUM");
+            assertThat(a.owner()).isEqualTo("CISO");
+            assertThat(a.overdueOn(LocalDate.now())).isTrue();
+        });
+        String plan = perform(get("/compliance/actions").with(as(auditor))).getResponse().getContentAsString();
+        assertThat(plan).contains(APPROVE, "overdue");
+
+        rate(id, APPROVE, "2");
+        assertThat(compliance.actions(id)).singleElement().extracting(PlannedAction::status).isEqualTo("DONE");
+        assertThat(compliance.assessment(id).version()).isEqualTo(3);
+        auditIntegrity.chainPending();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'compliance.rate' AND object_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void overviewShowsRadarHeatMapAndRollups() throws Exception {
+        long id = startNis2Assessment("Roll-up");
+        rate(id, APPROVE, "3");
+        String html = perform(get("/compliance/assessments/" + id).with(as(auditor))).getResponse().getContentAsString();
+        assertThat(html).contains("id=\"radar\"", "data-labels=", "Leadership awareness", "class=\"heat ", "NIS2 Art. 20");
+        Rollup rollup = compliance.rollup(id);
+        Score art20 = rollup.sections().get(0);
+        assertThat(art20.rated()).isEqualTo(1);
+        assertThat(art20.score()).isGreaterThan(0.0);
+    }
+
+    @Test
+    void recurringEvidenceOpensTheNextRequestAndLapsedEvidenceLowersTheStatus() throws Exception {
+        long id = startNis2Assessment("Evidence");
+        rate(id, APPROVE, "3");
+        MvcResult refused = perform(post("/compliance/assessments/" + id + "/requirements/" + APPROVE + "/evidence")
+                .with(as(officer)).with(csrf()).param("title", "Minutes").param("url", "javascript:alert(1)")
+                .param("speaksFor", "yesterday"));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("http or https", "YYYY-MM-DD");
+
+        // a quarterly board review held long ago: its next instance is overdue
+        perform(post("/compliance/assessments/" + id + "/requirements/" + APPROVE + "/evidence").with(as(officer))
+                .with(csrf()).param("title", "Board minutes Q1").param("url", "https://wiki.example.com/board/q1")
+                .param("speaksFor", "2020-03-31").param("recurrence", "QUARTERLY"));
+        assertThat(compliance.evidenceStates(id)).containsEntry(APPROVE, EvidenceState.OVERDUE);
+        assertThat(compliance.openRequests(id)).singleElement()
+                .satisfies(r -> assertThat(r.dueDate()).isEqualTo(LocalDate.of(2020, 6, 30)));
+        assertThat(compliance.actions(id)).as("lapsed evidence caps maturity 3 at 1: a gap")
+                .anySatisfy(a -> assertThat(a.status()).isEqualTo("OPEN"));
+        String todo = perform(get("/compliance/evidence").with(as(auditor))).getResponse().getContentAsString();
+        assertThat(todo).contains(APPROVE, "overdue");
+
+        // current evidence fulfils the request and opens the next one
+        String today = LocalDate.now().toString();
+        perform(post("/compliance/assessments/" + id + "/requirements/" + APPROVE + "/evidence").with(as(officer))
+                .with(csrf()).param("title", "Board minutes now").param("url", "https://wiki.example.com/board/now")
+                .param("speaksFor", today).param("recurrence", "QUARTERLY"));
+        assertThat(compliance.evidenceStates(id)).containsEntry(APPROVE, EvidenceState.CURRENT);
+        assertThat(compliance.actions(id)).allSatisfy(a -> assertThat(a.status()).isEqualTo("DONE"));
+    }
+
+    @Test
+    void managementApprovesAVersionWithTheDigestOfItsContent() throws Exception {
+        long id = startNis2Assessment("Approval");
+        rate(id, APPROVE, "2");
+        MvcResult denied = perform(post("/compliance/assessments/" + id + "/approvals").with(as(officer)).with(csrf()));
+        assertThat(denied.getResponse().getStatus()).isEqualTo(403);
+        perform(post("/compliance/assessments/" + id + "/approvals").with(as(board)).with(csrf())
+                .param("comment", "Approved in the board meeting"));
+        Assessment assessment = compliance.assessment(id);
+        assertThat(compliance.approvals(id)).singleElement().satisfies(a -> {
+            assertThat(a.approvedBy()).isEqualTo(board.username());
+            assertThat(a.assessmentVersion()).isEqualTo(assessment.version());
+            assertThat(a.digest()).isEqualTo(eu.vigil.compliance.internal.ApprovedContent.sha256(
+                    compliance.approvedContent(assessment)));
+            assertThat(a.signature()).as("no signing key until the keys module lands").isNull();
+        });
+        auditIntegrity.chainPending();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'compliance.approve' AND actor = ?")
+                .param(board.username()).query(Long.class).single()).isEqualTo(1);
+        rate(id, APPROVE, "3");
+        String html = perform(get("/compliance/assessments/" + id).with(as(board))).getResponse().getContentAsString();
+        assertThat(html).contains("changed since");
+    }
+
+    @Test
+    void exportsCsvOscalAndPdf() throws Exception {
+        long id = startNis2Assessment("Exports");
+        rate(id, APPROVE, "1", "notes", "=cmd|' /C calc'!A0");
+        MvcResult csv = perform(get("/compliance/assessments/" + id + "/export.csv").with(as(auditor)));
+        String text = csv.getResponse().getContentAsString();
+        assertThat(text).startsWith("requirement_id,catalogue,reference");
+        assertThat(text).contains(APPROVE + ",nis2,").contains("\"'=cmd|' /C calc'!A0\"");
+
+        MvcResult oscal = perform(get("/compliance/assessments/" + id + "/export.oscal.json").with(as(auditor)));
+        JsonNode ar = JSON.readTree(oscal.getResponse().getContentAsByteArray()).get("assessment-results");
+        assertThat(ar.get("metadata").get("oscal-version").asText()).isEqualTo("1.1.2");
+        JsonNode findings = ar.get("results").get(0).get("findings");
+        assertThat(findings).hasSize(28);
+        List<String> states = new ArrayList<>();
+        findings.forEach(f -> {
+            if (f.get("target").get("target-id").asText().equals(APPROVE)) {
+                states.add(f.get("target").get("status").get("state").asText());
+            }
+        });
+        assertThat(states).containsExactly("not-satisfied");
+
+        MvcResult pdf = perform(get("/compliance/assessments/" + id + "/report.pdf").with(as(auditor)));
+        assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void entityAssessmentsAreFlaggedWhenTheProfileChanges() throws Exception {
+        byte[] profile = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "docs", "examples", "scope-profile.json"));
+        scope.save(profile, officer.username());
+        long id = startNis2Assessment("Under profile");
+        assertThat(compliance.assessment(id).classification()).isEqualTo("important");
+        assertThat(compliance.assessment(id).profileOutdated()).isFalse();
+        scope.save(profile, officer.username());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!compliance.assessment(id).profileOutdated() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(compliance.assessment(id).profileOutdated()).as("flagged by the EntityProfileChanged listener").isTrue();
+    }
+
+    @Test
+    void comparesTwoAssessments() throws Exception {
+        long before = startNis2Assessment("2025");
+        rate(before, APPROVE, "1");
+        long after = startNis2Assessment("2026");
+        rate(after, APPROVE, "3");
+        String html = perform(get("/compliance/compare").param("a", Long.toString(before)).param("b", Long.toString(after))
+                .with(as(auditor))).getResponse().getContentAsString();
+        assertThat(html).contains("Progress", "delta up", APPROVE + ": Ad hoc → Measured and improved");
+    }
+
+    @Test
+    void catalogueBrowserSearchesAndShowsMappings() throws Exception {
+        String tree = perform(get("/compliance/catalogues").param("catalogue", "ir2690").with(as(auditor)))
+                .getResponse().getContentAsString();
+        assertThat(tree).contains("ir2690.1.1.1.a", "depth");
+        String search = perform(get("/compliance/catalogues").param("q", "A.8.8").with(as(auditor)))
+                .getResponse().getContentAsString();
+        assertThat(search).contains("requirement(s) found");
+        String detail = perform(get("/compliance/catalogues/requirements/cra.ai.2b").with(as(auditor)))
+                .getResponse().getContentAsString();
+        assertThat(detail).contains("etsi303645.5.1-1", "ISO/IEC 27001");
+        assertThat(perform(get("/compliance/catalogues/requirements/nope").with(as(auditor))).getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void apiCreatesRatesAndApproves() throws Exception {
+        String officerToken = token(officer);
+        MvcResult created = perform(post("/api/v1/compliance/assessments").header("Authorization", "Bearer " + officerToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":\"Camera X\",\"scopeKind\":\"PRODUCT\",\"productName\":\"Camera X\",\"catalogues\":[\"cra\",\"etsi303645\"]}"));
+        assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+        long id = JSON.readTree(created.getResponse().getContentAsString()).get("assessment").get("id").asLong();
+
+        MvcResult invalid = perform(put("/api/v1/compliance/assessments/" + id + "/results/cra.ai.2a")
+                .header("Authorization", "Bearer " + officerToken).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"applicable\":true,\"maturity\":\"4\",\"dueDate\":\"31.12.2026\"}"));
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+        assertThat(invalid.getResponse().getContentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        JSON.readTree(invalid.getResponse().getContentAsString()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("maturity", "dueDate");
+
+        MvcResult rated = perform(put("/api/v1/compliance/assessments/" + id + "/results/cra.ai.2a")
+                .header("Authorization", "Bearer " + officerToken).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"applicable\":true,\"status\":\"IMPLEMENTED\",\"maturity\":\"3\"}"));
+        assertThat(rated.getResponse().getStatus()).isEqualTo(200);
+        JsonNode results = JSON.readTree(perform(get("/api/v1/compliance/assessments/" + id + "/results")
+                .header("Authorization", "Bearer " + token(auditor))).getResponse().getContentAsString());
+        assertThat(results.size()).isGreaterThan(22);
+        assertThat(perform(get("/api/v1/compliance/assessments/999999").header("Authorization", "Bearer " + officerToken))
+                .getResponse().getStatus()).isEqualTo(404);
+
+        MvcResult approved = perform(post("/api/v1/compliance/assessments/" + id + "/approvals")
+                .header("Authorization", "Bearer " + token(board)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"comment\":\"ok\"}"));
+        assertThat(approved.getResponse().getStatus()).isEqualTo(201);
+        assertThat(JSON.readTree(approved.getResponse().getContentAsString()).get("digest").asText()).hasSize(64);
+    }
+}
