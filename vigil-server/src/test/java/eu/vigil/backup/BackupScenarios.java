@@ -112,7 +112,9 @@ abstract class BackupScenarios {
             }
             // identities continue after the restored rows
             copy.getBean(AuditTrail.class).record(AuditEvent.of("test.after-restore"));
-            assertThat(copy.getBean(AuditIntegrity.class).chainPending()).isGreaterThanOrEqualTo(1);
+            copy.getBean(AuditIntegrity.class).chainPending();
+            assertThat(copy.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'test.after-restore'")
+                    .query(Long.class).single()).isEqualTo(1);
             assertThat(copy.getBean(AuditIntegrity.class).verify().intact()).isTrue();
         }
     }
