@@ -27,6 +27,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also listen for plain HTTP on this port, only to redirect to HTTPS. Off by default.")
     int httpPort;
 
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "File holding the master key passphrase (else VIGIL_MASTER_PASSPHRASE; on first start "
+                    + "without either, one is generated into the data folder).")
+    Path passphraseFile;
+
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:VIGIL_DB_URL}",
             description = "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://db:5432/vigil "
                     + "(user and password from VIGIL_DB_USER and VIGIL_DB_PASSWORD).")
@@ -41,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
         List<String> arguments = new ArrayList<>();
         arguments.add("--vigil.data=" + data.toAbsolutePath().normalize());
         arguments.add("--server.port=" + port);
+        if (passphraseFile != null) {
+            arguments.add("--vigil.keys.passphrase-file=" + passphraseFile.toAbsolutePath().normalize());
+        }
         if (httpPort > 0) {
             arguments.add("--vigil.http.port=" + httpPort);
         }

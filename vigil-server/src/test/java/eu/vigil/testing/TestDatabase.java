@@ -119,7 +119,8 @@ public record TestDatabase(String kind, String url, String user, String password
         registry.add("spring.datasource.url", () -> once.get().url());
         registry.add("spring.datasource.username", () -> once.get().user());
         registry.add("spring.datasource.password", () -> once.get().password());
-        registry.add("vigil.data", TestDatabase::temporaryDataFolder);
+        String dataFolder = temporaryDataFolder();
+        registry.add("vigil.data", () -> dataFolder);
     }
 
     private static String temporaryDataFolder() {
