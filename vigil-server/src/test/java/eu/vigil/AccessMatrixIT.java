@@ -146,6 +146,8 @@ class AccessMatrixIT {
             Map.entry("GET /admin/backups", ADMIN),
             Map.entry("POST /admin/backups", ADMIN),
             Map.entry("POST /admin/backups/check", ADMIN),
+            Map.entry("GET /api/v1/openapi.json", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("GET /api/v1/openapi.json.yaml", NOBODY_SIGNED_IN_NEEDED),
             Map.entry("GET /api/v1/me", EVERYONE),
             Map.entry("GET /api/v1/admin/users", ADMIN),
             Map.entry("GET /scope", PROGRAMME_READERS),

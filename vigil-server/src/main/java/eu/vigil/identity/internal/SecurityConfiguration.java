@@ -72,7 +72,7 @@ class SecurityConfiguration {
                 "Your token's roles do not allow this request.", request.getRequestURI());
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/public/**", "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                        .requestMatchers("/api/v1/public/**", "/api/v1/openapi.json", "/api/v1/openapi.json.yaml", "/api/v1/openapi.json/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, audit), BasicAuthenticationFilter.class)
