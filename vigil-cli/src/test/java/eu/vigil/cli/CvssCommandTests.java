@@ -15,7 +15,7 @@ class CvssCommandTests {
 
     @Test
     void scoresVectorsGivenAsArguments() throws Exception {
-        RecordedCommandRun run = RecordedCommandRun.of(new CvssCommand(),
+        CommandRun run = CommandRun.with(new CvssCommand(),
                 "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O/RC:C",
                 "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:L/SC:N/SI:N/SA:N/E:A/MAV:A",
                 "AV:N/AC:L/Au:N/C:P/I:P/A:P");
@@ -31,7 +31,7 @@ class CvssCommandTests {
 
     @Test
     void reportsInvalidVectorsAndExitsWithOne() throws Exception {
-        RecordedCommandRun run = RecordedCommandRun.of(new CvssCommand(),
+        CommandRun run = CommandRun.with(new CvssCommand(),
                 "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/");
         assertThat(run.status()).isEqualTo(1);
         JsonNode invalid = JSON.readTree(run.lines().get(1));
@@ -43,7 +43,7 @@ class CvssCommandTests {
     @Test
     void readsStandardInputLinesWhenNoArgumentIsGivenSkippingBlankOnes() throws Exception {
         String input = "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\r\n\n   \nCVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:N/I:N/A:N\n";
-        RecordedCommandRun run = RecordedCommandRun.of(new CvssCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
+        CommandRun run = CommandRun.with(new CvssCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
         assertThat(run.status()).isZero();
         assertThat(run.lines()).hasSize(2);
         assertThat(JSON.readTree(run.lines().get(0)).get("score").asDouble()).isEqualTo(9.8);
@@ -55,7 +55,7 @@ class CvssCommandTests {
     @Test
     void keepsMemoryBoundedOnEndlessLines() throws Exception {
         String endless = "CVSS:3.1/" + "AV:N/".repeat(200_000) + "\nCVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\n";
-        RecordedCommandRun run = RecordedCommandRun.of(new CvssCommand(new ByteArrayInputStream(endless.getBytes(StandardCharsets.UTF_8))));
+        CommandRun run = CommandRun.with(new CvssCommand(new ByteArrayInputStream(endless.getBytes(StandardCharsets.UTF_8))));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.lines()).hasSize(2);
         assertThat(JSON.readTree(run.lines().get(0)).get("error").asText()).contains("too long");

@@ -32,7 +32,7 @@ class OsvCommandTests {
 
     @Test
     void printsTheVulnerabilitiesOfAPackageVersion(@TempDir Path dir) throws IOException {
-        PipedCommandRun run = PipedCommandRun.of(VigilCli.commandLine(), "osv", "query", "--osv", records(dir).toString(),
+        CommandRun run = CommandRun.with(VigilCli.commandLine(), "osv", "query", "--osv", records(dir).toString(),
                 "--ecosystem", "PyPI", "--package", "P", "--version", "1.5");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.outLines()).hasSize(1);
@@ -47,7 +47,7 @@ class OsvCommandTests {
 
     @Test
     void reportsGitRangesItCouldNotEvaluateAndExitsZeroWithoutMatch(@TempDir Path dir) throws IOException {
-        PipedCommandRun run = PipedCommandRun.of(VigilCli.commandLine(), "osv", "query", "--osv", records(dir).toString(),
+        CommandRun run = CommandRun.with(VigilCli.commandLine(), "osv", "query", "--osv", records(dir).toString(),
                 "-e", "PyPI", "-p", "p", "-v", "2.0");
         assertThat(run.status()).isZero();
         JsonNode line = JSON.readTree(run.outLines()[0]);
@@ -57,7 +57,7 @@ class OsvCommandTests {
 
     @Test
     void readsQueriesFromStandardInput(@TempDir Path dir) throws IOException {
-        PipedCommandRun run = PipedCommandRun.of(new OsvCommand(PipedCommandRun.stdin("PyPI\tp\t1.0\nnpm\tleft-pad\t1.0.0\nbad line\n")),
+        CommandRun run = CommandRun.with(new OsvCommand(CommandRun.stdin("PyPI\tp\t1.0\nnpm\tleft-pad\t1.0.0\nbad line\n")),
                 "query", "--osv", records(dir).toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.outLines()).hasSize(2);
@@ -67,9 +67,9 @@ class OsvCommandTests {
 
     @Test
     void aMissingSourceIsInvalidInputAndPartialOptionsAUsageError(@TempDir Path dir) {
-        assertThat(PipedCommandRun.of(VigilCli.commandLine(), "osv", "query", "--osv", dir.resolve("nope").toString(),
+        assertThat(CommandRun.with(VigilCli.commandLine(), "osv", "query", "--osv", dir.resolve("nope").toString(),
                 "-e", "PyPI", "-p", "p", "-v", "1").status()).isEqualTo(1);
-        assertThat(PipedCommandRun.of(VigilCli.commandLine(), "osv", "query", "--osv", dir.toString(), "-e", "PyPI")
+        assertThat(CommandRun.with(VigilCli.commandLine(), "osv", "query", "--osv", dir.toString(), "-e", "PyPI")
                 .status()).isEqualTo(2);
     }
 }

@@ -30,7 +30,7 @@ class SigningCommandsTests {
     @ValueSource(strings = {"ed25519", "p256"})
     void keygenSignAndVerifyRoundTrip(String algorithm) throws Exception {
         Path prefix = folder.resolve("release");
-        RecordedCommandRun keygen = RecordedCommandRun.of(new KeygenCommand(), "--algorithm", algorithm, "--out", prefix.toString());
+        CommandRun keygen = CommandRun.with(new KeygenCommand(), "--algorithm", algorithm, "--out", prefix.toString());
         assertThat(keygen.status()).isZero();
         JsonNode generated = JSON.readTree(keygen.out());
         assertThat(generated.get("algorithm").asText()).isEqualTo(algorithm);
@@ -42,13 +42,13 @@ class SigningCommandsTests {
         assertThat(Files.readString(publicKey)).startsWith("-----BEGIN PUBLIC KEY-----");
 
         Path file = data("firmware.bin", 200_000);
-        RecordedCommandRun sign = RecordedCommandRun.of(new SignCommand(), "--key", privateKey.toString(), file.toString());
+        CommandRun sign = CommandRun.with(new SignCommand(), "--key", privateKey.toString(), file.toString());
         assertThat(sign.status()).isZero();
         JsonNode signed = JSON.readTree(sign.out());
         assertThat(signed.get("signature").asText()).isEqualTo(file + ".sig");
         assertThat(signed.get("algorithm").asText()).isEqualTo(algorithm);
 
-        RecordedCommandRun verify = verify(publicKey, Path.of(file + ".sig"), file);
+        CommandRun verify = verify(publicKey, Path.of(file + ".sig"), file);
         assertThat(verify.status()).isZero();
         assertThat(verify.out()).isEqualTo("{\"file\":\"" + file + "\",\"valid\":true,\"algorithm\":\"" + algorithm + "\"}\n");
     }
@@ -56,17 +56,17 @@ class SigningCommandsTests {
     @Test
     void verifyRejectsTamperedFilesAndSignaturesAndOtherKeys() throws Exception {
         Path prefix = folder.resolve("k");
-        RecordedCommandRun.of(new KeygenCommand(), "--out", prefix.toString());
+        CommandRun.with(new KeygenCommand(), "--out", prefix.toString());
         Path file = data("a.bin", 1000);
         Path signature = folder.resolve("a.signature");
-        assertThat(RecordedCommandRun.of(new SignCommand(), "--key", prefix + ".key", "--out", signature.toString(),
+        assertThat(CommandRun.with(new SignCommand(), "--key", prefix + ".key", "--out", signature.toString(),
                 file.toString()).status()).isZero();
         assertThat(verify(Path.of(prefix + ".pub"), signature, file).status()).isZero();
 
         byte[] tampered = Files.readAllBytes(file);
         tampered[10] ^= 1;
         Path tamperedFile = Files.write(folder.resolve("b.bin"), tampered);
-        RecordedCommandRun rejected = verify(Path.of(prefix + ".pub"), signature, tamperedFile);
+        CommandRun rejected = verify(Path.of(prefix + ".pub"), signature, tamperedFile);
         assertThat(rejected.status()).isEqualTo(1);
         assertThat(JSON.readTree(rejected.out()).get("valid").asBoolean()).isFalse();
         assertThat(JSON.readTree(rejected.out()).get("algorithm").asText()).isEqualTo("ed25519");
@@ -76,7 +76,7 @@ class SigningCommandsTests {
         assertThat(verify(Path.of(prefix + ".pub"), Files.write(folder.resolve("bad.sig"), badSignature), file).status())
                 .isEqualTo(1);
 
-        RecordedCommandRun.of(new KeygenCommand(), "--out", folder.resolve("other").toString());
+        CommandRun.with(new KeygenCommand(), "--out", folder.resolve("other").toString());
         assertThat(verify(folder.resolve("other.pub"), signature, file).status()).isEqualTo(1);
     }
 
@@ -84,13 +84,13 @@ class SigningCommandsTests {
     void keygenRefusesToOverwriteAndRejectsUnknownAlgorithms() throws Exception {
         Path prefix = folder.resolve("k");
         Files.writeString(folder.resolve("k.pub"), "mine");
-        RecordedCommandRun refused = RecordedCommandRun.of(new KeygenCommand(), "--out", prefix.toString());
+        CommandRun refused = CommandRun.with(new KeygenCommand(), "--out", prefix.toString());
         assertThat(refused.status()).isEqualTo(1);
         assertThat(JSON.readTree(refused.out()).get("error").asText()).contains("refusing to overwrite").contains("k.pub");
         assertThat(Files.exists(folder.resolve("k.key"))).isFalse();
         assertThat(Files.readString(folder.resolve("k.pub"))).isEqualTo("mine");
 
-        RecordedCommandRun usage = RecordedCommandRun.of(new KeygenCommand(), "--algorithm", "rsa", "--out", folder.resolve("x").toString());
+        CommandRun usage = CommandRun.with(new KeygenCommand(), "--algorithm", "rsa", "--out", folder.resolve("x").toString());
         assertThat(usage.status()).isEqualTo(2);
         assertThat(usage.err()).contains("unknown algorithm 'rsa'");
     }
@@ -98,16 +98,16 @@ class SigningCommandsTests {
     @Test
     void reportsMissingAndInvalidInputsAsJson() throws Exception {
         Path file = data("c.bin", 10);
-        RecordedCommandRun missingKey = RecordedCommandRun.of(new SignCommand(), "--key", folder.resolve("none.key").toString(), file.toString());
+        CommandRun missingKey = CommandRun.with(new SignCommand(), "--key", folder.resolve("none.key").toString(), file.toString());
         assertThat(missingKey.status()).isEqualTo(1);
         assertThat(JSON.readTree(missingKey.out()).get("error").asText()).contains("none.key");
 
         Path notAKey = Files.writeString(folder.resolve("bad.pub"), "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
-        RecordedCommandRun badKey = verify(notAKey, file, file);
+        CommandRun badKey = verify(notAKey, file, file);
         assertThat(badKey.status()).isEqualTo(1);
         assertThat(JSON.readTree(badKey.out()).get("error").asText()).contains("not a valid public key");
 
-        assertThat(RecordedCommandRun.of(new VerifyCommand(), "--pub", notAKey.toString(), file.toString()).status()).isEqualTo(2);
+        assertThat(CommandRun.with(new VerifyCommand(), "--pub", notAKey.toString(), file.toString()).status()).isEqualTo(2);
     }
 
     @Test
@@ -116,9 +116,9 @@ class SigningCommandsTests {
         Path file = data("package.tar", 123_457);
         for (String algorithm : List.of("ed25519", "p256")) {
             Path prefix = folder.resolve("vigil-" + algorithm);
-            RecordedCommandRun.of(new KeygenCommand(), "--algorithm", algorithm, "--out", prefix.toString());
+            CommandRun.with(new KeygenCommand(), "--algorithm", algorithm, "--out", prefix.toString());
             Path ours = folder.resolve(algorithm + ".vigil.sig");
-            RecordedCommandRun.of(new SignCommand(), "--key", prefix + ".key", "--out", ours.toString(), file.toString());
+            CommandRun.with(new SignCommand(), "--key", prefix + ".key", "--out", ours.toString(), file.toString());
             String verifiedByOpenSsl = algorithm.equals("ed25519")
                     ? openssl("pkeyutl", "-verify", "-pubin", "-inkey", prefix + ".pub", "-rawin", "-in", file.toString(),
                             "-sigfile", ours.toString())
@@ -135,8 +135,8 @@ class SigningCommandsTests {
         }
     }
 
-    private RecordedCommandRun verify(Path publicKey, Path signature, Path file) {
-        return RecordedCommandRun.of(new VerifyCommand(), "--pub", publicKey.toString(), "--sig", signature.toString(), file.toString());
+    private CommandRun verify(Path publicKey, Path signature, Path file) {
+        return CommandRun.with(new VerifyCommand(), "--pub", publicKey.toString(), "--sig", signature.toString(), file.toString());
     }
 
     private Path data(String name, int size) throws IOException {

@@ -10,18 +10,18 @@ class VersionCommandTests {
 
     @Test
     void comparesTwoVersionsOfAnEcosystem() {
-        PipedCommandRun run = PipedCommandRun.of(VigilCli.commandLine(), "version", "compare", "--ecosystem", "PyPI", "1.0rc1", "1.0");
+        CommandRun run = CommandRun.with(VigilCli.commandLine(), "version", "compare", "--ecosystem", "PyPI", "1.0rc1", "1.0");
         assertThat(run.status()).isZero();
         assertThat(run.out()).isEqualTo("-1" + System.lineSeparator());
-        assertThat(PipedCommandRun.of(VigilCli.commandLine(), "version", "compare", "-e", "Debian:12", "1:1.0", "2.0").out())
+        assertThat(CommandRun.with(VigilCli.commandLine(), "version", "compare", "-e", "Debian:12", "1:1.0", "2.0").out())
                 .isEqualTo("1" + System.lineSeparator());
-        assertThat(PipedCommandRun.of(VigilCli.commandLine(), "version", "compare", "-e", "Maven", "1.0", "1").out())
+        assertThat(CommandRun.with(VigilCli.commandLine(), "version", "compare", "-e", "Maven", "1.0", "1").out())
                 .isEqualTo("0" + System.lineSeparator());
     }
 
     @Test
     void readsTabSeparatedPairsFromStandardInputAndReportsInvalidOnes() throws Exception {
-        PipedCommandRun run = PipedCommandRun.of(new VersionCommand(PipedCommandRun.stdin("1.0.0\t1.0.0-rc.1\nnot-semver\t1.0.0\n\n0.9.0\t1.0.0\nno tab\n")),
+        CommandRun run = CommandRun.with(new VersionCommand(CommandRun.stdin("1.0.0\t1.0.0-rc.1\nnot-semver\t1.0.0\n\n0.9.0\t1.0.0\nno tab\n")),
                 "compare", "--ecosystem", "npm");
         assertThat(run.status()).isEqualTo(1);
         String[] lines = run.outLines();
@@ -36,14 +36,14 @@ class VersionCommandTests {
 
     @Test
     void anInvalidVersionGivenAsArgumentExitsWithOne() {
-        PipedCommandRun run = PipedCommandRun.of(VigilCli.commandLine(), "version", "compare", "-e", "PyPI", "french toast", "1.0");
+        CommandRun run = CommandRun.with(VigilCli.commandLine(), "version", "compare", "-e", "PyPI", "french toast", "1.0");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("\"error\":\"invalid PyPI version \\\"french toast\\\": not a PEP 440 version\"");
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertThat(PipedCommandRun.of(VigilCli.commandLine(), "version", "compare", "1.0", "2.0").status()).isEqualTo(2);
-        assertThat(PipedCommandRun.of(VigilCli.commandLine(), "version", "compare", "-e", "npm", "1.0.0").status()).isEqualTo(2);
+        assertThat(CommandRun.with(VigilCli.commandLine(), "version", "compare", "1.0", "2.0").status()).isEqualTo(2);
+        assertThat(CommandRun.with(VigilCli.commandLine(), "version", "compare", "-e", "npm", "1.0.0").status()).isEqualTo(2);
     }
 }
