@@ -20,20 +20,6 @@ public class VigilApplication {
         return application.run(args);
     }
 
-    /**
-     * The application without its web server, for administrative commands that work on the data
-     * folder directly ({@code vigil admin bootstrap}, ...).
-     */
-    public static ConfigurableApplicationContext startOffline(String... args) {
-        SpringApplication application = new SpringApplication(VigilApplication.class);
-        application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
-        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
-        application.setLogStartupInfo(false);
-        application.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN",
-                "spring.main.log-startup-info", "false"));
-        return application.run(args);
-    }
-
     public static void main(String[] args) {
         start(args);
     }

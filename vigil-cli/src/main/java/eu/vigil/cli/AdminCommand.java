@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.vigil.VigilApplication;
 import eu.vigil.identity.FirstAdministrator;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -36,6 +35,8 @@ final class AdminCommand {
         @Spec
         CommandSpec spec;
 
+        private java.io.PrintWriter out;
+
         @Option(names = "--username", required = true, paramLabel = "NAME", description = "The administrator's user name.")
         String username;
 
@@ -53,6 +54,7 @@ final class AdminCommand {
 
         @Override
         public Integer call() throws IOException {
+            out = spec.commandLine().getOut(); // before the offline context points System.out at stderr
             ObjectMapper json = new ObjectMapper();
             Map<String, Object> result = new LinkedHashMap<>();
             String password;
@@ -68,14 +70,11 @@ final class AdminCommand {
                 return fail(json, "--token-days must be 1 to 365");
             }
             FirstAdministrator.Bootstrapped done;
-            java.util.List<String> arguments = new java.util.ArrayList<>(dataOptions.springArguments());
             // no background work during a one-off set-up: the server chains and forwards the entry later
-            arguments.addAll(java.util.List.of("--vigil.jobs.enabled=false", "--vigil.audit.chainer.enabled=false",
-                    "--vigil.syslog.enabled=false"));
-            try (ConfigurableApplicationContext context = VigilApplication.startOffline(arguments.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext context = OfflineVigil.openForSetUp(dataOptions.data, dataOptions.databaseUrl)) {
                 done = context.getBean(FirstAdministrator.class).bootstrap(username, password, tokenFile != null,
                         Duration.ofDays(tokenDays));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | OfflineVigil.Refused e) {
                 return fail(json, e.getMessage());
             } catch (RuntimeException e) {
                 return fail(json, DataOptions.explain(e));
@@ -90,14 +89,14 @@ final class AdminCommand {
             }
             result.put("username", done.username());
             result.put("created", true);
-            spec.commandLine().getOut().println(json.writeValueAsString(result));
-            spec.commandLine().getOut().flush();
+            out.println(json.writeValueAsString(result));
+            out.flush();
             return VigilCli.OK;
         }
 
         private int fail(ObjectMapper json, String message) throws IOException {
-            spec.commandLine().getOut().println(json.writeValueAsString(Map.of("error", message)));
-            spec.commandLine().getOut().flush();
+            out.println(json.writeValueAsString(Map.of("error", message)));
+            out.flush();
             return VigilCli.FINDING_OR_INVALID;
         }
     }

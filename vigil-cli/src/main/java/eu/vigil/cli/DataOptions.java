@@ -2,8 +2,6 @@ package eu.vigil.cli;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 import picocli.CommandLine.Option;
 
@@ -18,18 +16,6 @@ final class DataOptions {
             description = "JDBC URL of a PostgreSQL database (user and password from VIGIL_DB_USER and VIGIL_DB_PASSWORD).")
     String databaseUrl;
 
-    /** Spring arguments that point the application at this data. */
-    List<String> springArguments() {
-        List<String> arguments = new ArrayList<>();
-        arguments.add("--vigil.data=" + data.toAbsolutePath().normalize());
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
-            arguments.add("--spring.datasource.url=" + databaseUrl);
-            arguments.add("--spring.datasource.username=" + env("VIGIL_DB_USER", "vigil"));
-            arguments.add("--spring.datasource.password=" + env("VIGIL_DB_PASSWORD", ""));
-        }
-        return arguments;
-    }
-
     /** A failure to open the database, in words: the usual cause is a server running on the same H2 file. */
     static String explain(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -42,10 +28,5 @@ final class DataOptions {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

@@ -40,7 +40,14 @@ final class OfflineVigil {
 
     /** Throws {@link Refused} when the folder has no database, or a server has it open. */
     static void checkNotInUse(Path data) {
+        checkNotInUse(data, true);
+    }
+
+    private static void checkNotInUse(Path data, boolean databaseMustExist) {
         Path file = data.resolve("db/vigil.mv.db");
+        if (!Files.exists(file) && !databaseMustExist) {
+            return; // a new installation: the migrations make the database
+        }
         if (!Files.exists(file)) {
             throw new Refused("no Vigil database in " + data.toAbsolutePath() + " (expected " + file + ")");
         }
@@ -56,6 +63,16 @@ final class OfflineVigil {
     }
 
     static ConfigurableApplicationContext open(Path data, String databaseUrl, Path passphraseFile) {
+        return open(data, databaseUrl, passphraseFile, true);
+    }
+
+    /** As {@link #open(Path, String, Path)}, also on a folder that has no database yet (first set-up). */
+    static ConfigurableApplicationContext openForSetUp(Path data, String databaseUrl) {
+        return open(data, databaseUrl, null, false);
+    }
+
+    private static ConfigurableApplicationContext open(Path data, String databaseUrl, Path passphraseFile,
+                                                       boolean databaseMustExist) {
         List<String> arguments = new ArrayList<>();
         Path root = data.toAbsolutePath().normalize();
         arguments.add("--vigil.data=" + root);
@@ -64,7 +81,7 @@ final class OfflineVigil {
             arguments.add("--spring.datasource.username=" + env("VIGIL_DB_USER", "vigil"));
             arguments.add("--spring.datasource.password=" + env("VIGIL_DB_PASSWORD", ""));
         } else {
-            checkNotInUse(root);
+            checkNotInUse(root, databaseMustExist);
         }
         if (passphraseFile != null) {
             arguments.add("--vigil.keys.passphrase-file=" + passphraseFile.toAbsolutePath());
