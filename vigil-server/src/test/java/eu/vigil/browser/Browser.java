@@ -148,13 +148,31 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The old page's element has left the document. ChromeDriver reports this as a stale element,
+     * or, while the next page is being built, as "Node ... does not belong to the document".
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /** Clicks something that loads a new page (a submit button, a link) and waits for that page. */
     Browser clickAndWait(By target) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
         WebElement page = driver.findElement(By.tagName("html"));
         collectConsole();
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(driver -> isGone(page));
         waitForLoad();
         collectConsole();
         return this;
@@ -173,7 +191,7 @@ final class Browser implements AutoCloseable {
             throw new AssertionError("unexpected confirmation: " + question);
         }
         alert.accept();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(driver -> isGone(page));
         waitForLoad();
         collectConsole();
         return this;
