@@ -15,9 +15,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModel {
 
     private final List<NavigationEntry> entries;
+    private final List<HeaderIndicator> indicators;
 
-    LayoutModel(List<NavigationEntry> entries) {
+    LayoutModel(List<NavigationEntry> entries, List<HeaderIndicator> indicators) {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
+        this.indicators = indicators;
+    }
+
+    /** The header's indicators (the notification bell) with the signed-in user's counts. */
+    @ModelAttribute("indicators")
+    List<HeaderIndicator.Shown> indicators(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return List.of();
+        }
+        return indicators.stream().map(i -> new HeaderIndicator.Shown(i.label(), i.path(), i.count(authentication))).toList();
     }
 
     @ModelAttribute("navigation")
