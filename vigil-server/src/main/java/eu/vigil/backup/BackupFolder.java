@@ -19,4 +19,10 @@ public interface BackupFolder {
 
     /** Checks an archive of the folder by name. */
     ArchiveCheck check(String name);
+
+    /**
+     * The newest archive, whether it was checked (an administrator's check on the backups page, as
+     * this node remembers it), and when the schedule runs next. Reads only; checks nothing itself.
+     */
+    BackupStatus status();
 }

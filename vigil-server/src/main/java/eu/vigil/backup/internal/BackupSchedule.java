@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "vigil.jobs.enabled", havingValue = "true", matchIfMissing = true)
 class BackupSchedule {
 
+    static final String DEFAULT_SCHEDULE = "0 30 2 * * *";
     private static final Logger log = LoggerFactory.getLogger(BackupSchedule.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private final Backups backups;

@@ -4,6 +4,10 @@ import static eu.vigil.incidents.internal.Incidents.at;
 import static eu.vigil.incidents.internal.Incidents.instant;
 import static eu.vigil.incidents.internal.Incidents.longOrNull;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.util.Locale;
 
 import eu.vigil.audit.AuditEvent;
 import eu.vigil.audit.AuditTrail;
+import eu.vigil.keys.BlobStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,14 +30,127 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Continuity {
 
+    static final String DOCUMENT_PURPOSE = "incidents.continuity-document";
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final BlobStore blobs;
+    private final IncidentSettings settings;
     private final Clock clock;
 
-    Continuity(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    Continuity(JdbcClient jdbc, AuditTrail audit, BlobStore blobs, IncidentSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.blobs = blobs;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /** A document's content, to be closed by the reader; every chunk is authenticated as it is read. */
+    public record DocumentContent(ContinuityDocument document, InputStream content) {
+    }
+
+    /**
+     * Attaches a document to a plan, stored encrypted through the blob store. At most
+     * {@code vigil.incidents.max-document-size} (20 MB by default); a larger one is refused and nothing is kept.
+     */
+    public ContinuityDocument attach(long planId, String fileName, InputStream content, String user) {
+        plan(planId);
+        String name = fileName == null ? "" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty()) {
+            throw new InvalidIncidentInput("file", "Choose a file to attach.");
+        }
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+        }
+        long limit = settings.maxDocumentSize().toBytes();
+        BlobStore.StoredBlob blob;
+        try {
+            blob = blobs.put(DOCUMENT_PURPOSE, new LimitedStream(content, limit));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof TooLarge) {
+                throw new InvalidIncidentInput("file", "At most " + settings.maxDocumentSize().toMegabytes() + " MB.");
+            }
+            throw e;
+        }
+        if (blob.size() == 0) {
+            blobs.delete(blob.id());
+            throw new InvalidIncidentInput("file", "The file is empty.");
+        }
+        Instant now = clock.instant();
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO continuity_document (plan_id, blob_id, file_name, size_bytes, sha256, uploaded_at, uploaded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .param(planId).param(blob.id()).param(name).param(blob.size()).param(blob.sha256()).param(at(now)).param(user)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        audit.record(AuditEvent.of("incidents.continuity.document").object("continuity-document", id)
+                .detail("plan", planId).detail("file", name).detail("bytes", blob.size()).detail("sha256", blob.sha256()));
+        return documents(planId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ContinuityDocument> documents(long planId) {
+        return jdbc.sql("SELECT * FROM continuity_document WHERE plan_id = ? ORDER BY uploaded_at, id").param(planId)
+                .query(Continuity::document).list();
+    }
+
+    /** Every plan's documents, by plan id. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<ContinuityDocument>> documents() {
+        java.util.Map<Long, List<ContinuityDocument>> byPlan = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM continuity_document ORDER BY uploaded_at, id").query(Continuity::document).list()
+                .forEach(d -> byPlan.computeIfAbsent(d.planId(), k -> new java.util.ArrayList<>()).add(d));
+        return byPlan;
+    }
+
+    @Transactional(readOnly = true)
+    public DocumentContent open(long planId, long documentId) {
+        record Row(ContinuityDocument document, String blobId) {
+        }
+        Row row = jdbc.sql("SELECT * FROM continuity_document WHERE id = ? AND plan_id = ?").param(documentId).param(planId)
+                .query((rs, n) -> new Row(document(rs, n), rs.getString("blob_id"))).optional()
+                .orElseThrow(() -> new UnknownIncident("document of continuity plan " + planId, documentId));
+        return new DocumentContent(row.document(), blobs.open(row.blobId()));
+    }
+
+    private static ContinuityDocument document(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ContinuityDocument(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("file_name"),
+                rs.getLong("size_bytes"), rs.getString("sha256"), instant(rs, "uploaded_at"), rs.getString("uploaded_by"));
+    }
+
+    private static final class TooLarge extends IOException {
+    }
+
+    /** Stops reading past the limit, so an oversized upload is never stored whole. */
+    private static final class LimitedStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > limit) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && (count += n) > limit) {
+                throw new TooLarge();
+            }
+            return n;
+        }
     }
 
     public long addPlan(String title, String kind, String owner, String summary, String documentLinks,

@@ -3,7 +3,21 @@ package eu.vigil.incidents.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import eu.vigil.backup.BackupFolder;
+import eu.vigil.backup.BackupStatus;
 import eu.vigil.identity.CurrentUser;
+import eu.vigil.incidents.internal.ContinuityDocument;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.multipart.MultipartFile;
 import eu.vigil.incidents.internal.Continuity;
 import eu.vigil.incidents.internal.ContinuityPlan;
 import eu.vigil.incidents.internal.InvalidIncidentInput;
@@ -21,21 +35,71 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContinuityPages {
 
     private final Continuity continuity;
+    private final BackupFolder backups;
     private final java.time.Clock clock;
 
-    ContinuityPages(Continuity continuity, java.time.Clock clock) {
+    ContinuityPages(Continuity continuity, BackupFolder backups, java.time.Clock clock) {
         this.continuity = continuity;
+        this.backups = backups;
         this.clock = clock;
     }
 
     @GetMapping("/continuity")
     @PreAuthorize(IncidentAccess.READ)
     String overview(Model model) {
-        model.addAttribute("plans", continuity.plans());
+        var plans = continuity.plans();
+        var documents = continuity.documents();
+        plans.forEach(p -> documents.putIfAbsent(p.id(), java.util.List.of()));
+        model.addAttribute("plans", plans);
         model.addAttribute("drills", continuity.drills());
         model.addAttribute("kinds", ContinuityPlan.Kind.values());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("documents", documents);
+        model.addAttribute("backup", backupStatus(backups));
         return "incidents/continuity";
+    }
+
+    /** The backup module's status, or {@code null} when it cannot be read (the page says so). */
+    static BackupStatus backupStatus(BackupFolder backups) {
+        try {
+            return backups.status();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @PostMapping("/continuity/plans/{id}/documents")
+    @PreAuthorize(IncidentAccess.WRITE)
+    String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidIncidentInput("file", "Choose a file to attach.");
+            }
+            try (InputStream in = file.getInputStream()) {
+                ContinuityDocument d = continuity.attach(id, file.getOriginalFilename(), in, user.username());
+                redirect.addFlashAttribute("message", "Attached " + d.fileName() + " (" + d.sizeBytes() + " bytes).");
+            }
+        } catch (InvalidIncidentInput e) {
+            redirect.addFlashAttribute("problem", e.field() + ": " + e.getMessage());
+        }
+        return "redirect:/continuity";
+    }
+
+    @GetMapping("/continuity/plans/{id}/documents/{documentId}")
+    @PreAuthorize(IncidentAccess.READ)
+    ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long documentId) {
+        return documentResponse(continuity.open(id, documentId));
+    }
+
+    /** The stored file as a download, never rendered by the browser. */
+    static ResponseEntity<InputStreamResource> documentResponse(Continuity.DocumentContent content) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(content.document().sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.document().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(content.content()));
     }
 
     @PostMapping("/continuity/plans")

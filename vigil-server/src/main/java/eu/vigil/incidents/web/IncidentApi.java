@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import eu.vigil.backup.BackupFolder;
+import eu.vigil.backup.BackupStatus;
 import eu.vigil.core.incident.Criterion;
 import eu.vigil.core.incident.Deadline;
 import eu.vigil.core.incident.ReportField;
 import eu.vigil.core.incident.ReportTemplate;
 import eu.vigil.identity.CurrentUser;
 import eu.vigil.incidents.internal.Continuity;
+import eu.vigil.incidents.internal.ContinuityDocument;
 import eu.vigil.incidents.internal.ContinuityDrill;
 import eu.vigil.incidents.internal.ContinuityPlan;
 import eu.vigil.incidents.internal.Incident;
@@ -30,6 +33,7 @@ import eu.vigil.incidents.internal.SignificanceInput;
 import eu.vigil.incidents.internal.StoredAssessment;
 import eu.vigil.incidents.internal.TimelineEntry;
 import eu.vigil.incidents.internal.Verdict;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -160,8 +164,11 @@ class IncidentApi {
     private final Continuity continuity;
     private final ReportPdf pdf;
     private final IncidentSettings settings;
+    private final BackupFolder backups;
 
-    IncidentApi(IncidentManagement incidents, Continuity continuity, ReportPdf pdf, IncidentSettings settings) {
+    IncidentApi(IncidentManagement incidents, Continuity continuity, ReportPdf pdf, IncidentSettings settings,
+                BackupFolder backups) {
+        this.backups = backups;
         this.incidents = incidents;
         this.continuity = continuity;
         this.pdf = pdf;
@@ -338,6 +345,52 @@ class IncidentApi {
                 r.documentLinks() == null ? null : String.join("\n", r.documentLinks()), r.approvedOn(), r.nextReviewOn(),
                 user.username());
         return ResponseEntity.created(URI.create("/api/v1/continuity/plans/" + id)).body(continuity.plan(id));
+    }
+
+    @GetMapping("/continuity/plans/{id}/documents")
+    @PreAuthorize(IncidentAccess.READ)
+    @Operation(summary = "Documents attached to a continuity plan")
+    List<ContinuityDocument> documents(@PathVariable long id) {
+        continuity.plan(id);
+        return continuity.documents(id);
+    }
+
+    @PostMapping(path = "/continuity/plans/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(IncidentAccess.WRITE)
+    @Operation(summary = "Attach a document to a continuity plan (multipart field 'file'; stored encrypted)")
+    ResponseEntity<ContinuityDocument> attach(@PathVariable long id,
+                                              @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                                              @AuthenticationPrincipal CurrentUser user) throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidIncidentInput("file", "Send the document as multipart field 'file'.");
+        }
+        try (java.io.InputStream in = file.getInputStream()) {
+            ContinuityDocument d = continuity.attach(id, file.getOriginalFilename(), in, user.username());
+            return ResponseEntity.created(URI.create("/api/v1/continuity/plans/" + id + "/documents/" + d.id())).body(d);
+        }
+    }
+
+    @GetMapping("/continuity/plans/{id}/documents/{documentId}")
+    @PreAuthorize(IncidentAccess.READ)
+    @Operation(summary = "Download a plan's document")
+    ResponseEntity<org.springframework.core.io.InputStreamResource> document(@PathVariable long id, @PathVariable long documentId) {
+        return ContinuityPages.documentResponse(continuity.open(id, documentId));
+    }
+
+    @GetMapping("/continuity/backup-status")
+    @PreAuthorize(IncidentAccess.READ)
+    @Operation(summary = "The last backup (time, size, verified or not, age against the schedule) and the next run")
+    BackupStatusView backupStatus() {
+        BackupStatus status = backups.status();
+        var latest = status.latest();
+        return new BackupStatusView(latest == null ? null : latest.name(), latest == null ? null : latest.modified(),
+                latest == null ? null : latest.bytes(), status.verification().name(), status.checkedAt(), status.problem(),
+                status.age() == null ? null : status.age().toSeconds(), status.maxAge() == null ? null : status.maxAge().toSeconds(),
+                status.stale(), status.nextRun());
+    }
+
+    record BackupStatusView(String archive, Instant writtenAt, Long bytes, String verification, Instant checkedAt,
+                            String problem, Long ageSeconds, Long maxAgeSeconds, boolean stale, Instant nextRun) {
     }
 
     @GetMapping("/continuity/drills")

@@ -25,6 +25,20 @@ public record Times(ZoneId zone, Instant now) {
         return instant == null ? "" : INPUT.withZone(zone).format(instant);
     }
 
+    /** A length of time for people: "2 d 3 h", "5 h 10 min", "4 min". */
+    public String span(java.time.Duration duration) {
+        if (duration == null) {
+            return "—";
+        }
+        long minutes = Math.max(0, duration.toMinutes());
+        long days = minutes / 1440;
+        long hours = minutes / 60 % 24;
+        if (days > 0) {
+            return days + " d" + (hours > 0 ? " " + hours + " h" : "");
+        }
+        return hours > 0 ? hours + " h" + (minutes % 60 > 0 ? " " + minutes % 60 + " min" : "") : minutes % 60 + " min";
+    }
+
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }

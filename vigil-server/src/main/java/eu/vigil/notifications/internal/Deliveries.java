@@ -17,7 +17,9 @@ import org.springframework.stereotype.Repository;
  * PostgreSQL both have it) and, in the same short transaction, moves their next attempt past the
  * lease: the row is the claiming node's until then, without a transaction held open over the
  * network. The update repeats the due condition, so even a database that ignored SKIP LOCKED
- * could not hand one row to two nodes.
+ * could not hand one row to two nodes. H2 applies {@code FETCH FIRST} before it skips locked rows,
+ * so there a second claimer gets nothing until the first commits (never the same row); H2 serves
+ * one node anyway, and several nodes share PostgreSQL.
  */
 @Repository
 class Deliveries {
