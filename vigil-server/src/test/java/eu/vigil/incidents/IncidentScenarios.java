@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,6 +24,13 @@ import eu.vigil.identity.CurrentUser;
 import eu.vigil.identity.Role;
 import eu.vigil.identity.internal.ApiTokens;
 import eu.vigil.identity.internal.UserAccounts;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import eu.vigil.incidents.internal.IncidentReminders;
+import eu.vigil.testing.WebhookReceiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +52,31 @@ import tools.jackson.databind.json.JsonMapper;
  * significance with override, the report lifecycle (draft, submit, frozen, supersede, PDF and
  * JSON), recurring incidents, and the pages. Run on H2 and on PostgreSQL by the subclasses.
  */
-@SpringBootTest
+@SpringBootTest(properties = {"vigil.notifications.allow-plain-transport=true", "vigil.notifications.poll-interval=200ms",
+        "vigil.incidents.max-document-size=64KB"})
 @AutoConfigureMockMvc
 abstract class IncidentScenarios {
+
+    static GreenMail smtp;
+    static WebhookReceiver webhooks;
+
+    @BeforeAll
+    static void receivers() throws Exception {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        webhooks = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopReceivers() {
+        smtp.stop();
+        webhooks.close();
+    }
+
+    @Autowired IncidentReminders reminders;
+    @Autowired eu.vigil.backup.BackupFolder backupFolder;
+    @Autowired eu.vigil.keys.BlobStore blobStore;
+    @Autowired org.springframework.core.env.Environment environment;
 
     /** Entries reach audit_entry through the chainer; chain what is pending before counting. */
     @Autowired eu.vigil.audit.AuditIntegrity auditIntegrity;
@@ -343,5 +374,139 @@ abstract class IncidentScenarios {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/continuity").with(signedIn())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Ransomware tabletop")));
+    }
+
+    // GH-8: reminders before each deadline by in-app, e-mail and webhook
+    @Test
+    void anEarlyWarningFallingDueIsRemindedOnceInTheInboxByEmailAndByWebhook() throws Exception {
+        String admin = adminToken();
+        mvc.perform(json(put("/api/v1/notifications/settings/mail"), admin, """
+                {"host": "127.0.0.1", "port": %d, "security": "NONE", "fromAddress": "vigil@example.com"}"""
+                .formatted(smtp.getSmtp().getPort()))).andExpect(status().isOk());
+        mvc.perform(json(post("/api/v1/notifications/subscriptions"), admin, """
+                {"channel": "EMAIL", "target": "compliance@example.com", "topics": "incidents.*"}"""))
+                .andExpect(status().isCreated());
+        JsonNode hook = read(mvc.perform(json(post("/api/v1/notifications/subscriptions"), admin, """
+                {"channel": "WEBHOOK", "target": "%s", "topics": "incidents.deadline", "minUrgency": "WARNING"}"""
+                .formatted(webhooks.url("/soc")))).andExpect(status().isCreated()).andReturn());
+        String secret = hook.get("secret").asString();
+
+        // aware 20 hours ago: the early warning is due in 4 hours, inside its 6-hour reminder window
+        long id = createIncident(", \"category\": \"RANSOMWARE\"", hoursAgo(21), hoursAgo(20));
+        reminders.publishDue();
+        reminders.publishDue(); // a second run (or node) finds nothing new
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> smtp.getReceivedMessages().length >= 1 && !webhooks.received().isEmpty());
+        Thread.sleep(800);
+        var mails = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> { try { return m.getSubject().contains("INC-" + id + ":"); } catch (Exception e) { return false; } }).toList();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).startsWith("[Vigil] INC-" + id + ": early warning due in 3h 5")
+                .contains("by " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .withZone(java.time.ZoneOffset.UTC).format(hoursAgo(20).plus(Duration.ofHours(24))))
+                .endsWith("(Ransomware on file servers)");
+        assertThat(GreenMailUtil.getBody(mails.getFirst())).contains("NIS2 Art. 23(4)(a)", "/incidents/" + id);
+        var calls = webhooks.received().stream().filter(c -> c.text().contains("incident:" + id + ":early-warning")).toList();
+        assertThat(calls).hasSize(1);
+        assertThat(eu.vigil.notifications.internal.WebhookSignature.verify(secret, calls.getFirst().body(),
+                calls.getFirst().header("X-Vigil-Signature"))).isTrue();
+        JsonNode payload = json.readTree(calls.getFirst().text());
+        assertThat(payload.get("key").asString()).isEqualTo("incident:" + id + ":early-warning:due-in-6h");
+        assertThat(payload.get("urgency").asString()).isEqualTo("WARNING");
+        assertThat(payload.get("tags").get("incident").asString()).isEqualTo("INC-" + id);
+
+        // in the app: compliance and management see it, security does not
+        JsonNode inbox = read(mvc.perform(api(get("/api/v1/notifications/inbox"), roleToken(Role.MANAGEMENT))).andReturn());
+        assertThat(inbox.get("entries").toString()).contains("INC-" + id + ": early warning due");
+        assertThat(read(mvc.perform(api(get("/api/v1/notifications/inbox"), security)).andReturn()).get("entries").toString())
+                .doesNotContain("INC-" + id + ":");
+
+        // overdue: a separate, critical reminder, also once
+        long late = createIncident("", hoursAgo(26), hoursAgo(25));
+        reminders.publishDue();
+        reminders.publishDue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.received().stream()
+                .anyMatch(c -> c.text().contains("incident:" + late + ":early-warning:overdue")));
+        Thread.sleep(500);
+        assertThat(webhooks.received().stream().filter(c -> c.text().contains("incident:" + late + ":early-warning")).toList())
+                .hasSize(1).first().satisfies(c -> assertThat(c.text()).contains("\"urgency\":\"CRITICAL\""));
+    }
+
+    private String adminToken() {
+        return roleToken(Role.ADMIN);
+    }
+
+    private String roleToken(Role role) {
+        String name = role.name().toLowerCase() + "-" + System.nanoTime();
+        long id = users.insert(name, name, null, "{noop}unused", EnumSet.of(role), null, false, null, Instant.now());
+        return tokens.create(id, "t", EnumSet.of(role), Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void continuityPlansKeepTheirDocumentsEncryptedAndThePageShowsTheBackupStatus() throws Exception {
+        long plan = read(mvc.perform(json(post("/api/v1/continuity/plans"), security, """
+                {"title": "Disaster recovery", "kind": "DISASTER_RECOVERY"}""")).andExpect(status().isCreated()).andReturn())
+                .get("id").asLong();
+        byte[] pdf = ("%PDF-1.4 disaster recovery plan, version 3 " + "x".repeat(2000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(multipart("/continuity/plans/" + plan + "/documents")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "../DR plan.pdf", "application/pdf", pdf))
+                        .with(signedIn()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        JsonNode documents = read(mvc.perform(api(get("/api/v1/continuity/plans/" + plan + "/documents"), auditor))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(documents).hasSize(1);
+        assertThat(documents.get(0).get("fileName").asString()).isEqualTo("DR plan.pdf");
+        long doc = documents.get(0).get("id").asLong();
+        MvcResult download = mvc.perform(get("/continuity/plans/" + plan + "/documents/" + doc).with(signedIn()))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_OCTET_STREAM))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))).andReturn();
+        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(pdf);
+        // at rest the file is ciphertext
+        String blobId = jdbc.sql("SELECT blob_id FROM continuity_document WHERE id = ?").param(doc).query(String.class).single();
+        assertThat(blobStore.find(blobId)).get().satisfies(b -> assertThat(b.purpose()).isEqualTo("incidents.continuity-document"));
+        java.nio.file.Path blobs = java.nio.file.Path.of(environment.getProperty("vigil.data")).resolve("blobs");
+        try (var files = java.nio.file.Files.walk(blobs)) {
+            List<java.nio.file.Path> stored = files.filter(java.nio.file.Files::isRegularFile).toList();
+            assertThat(stored).isNotEmpty();
+            for (java.nio.file.Path f : stored) {
+                assertThat(new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain("disaster recovery plan");
+            }
+        }
+        // over the limit or empty: refused, nothing stored
+        mvc.perform(multipart("/api/v1/continuity/plans/" + plan + "/documents")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "huge.bin", "application/octet-stream",
+                                new byte[70 * 1024])).header("Authorization", "Bearer " + security))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("file"));
+        mvc.perform(multipart("/api/v1/continuity/plans/" + plan + "/documents")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "plan.txt", "text/plain",
+                                "Call tree".getBytes())).header("Authorization", "Bearer " + auditor))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM continuity_document WHERE plan_id = ?").param(plan).query(Long.class).single())
+                .isEqualTo(1);
+        auditIntegrity.chainPending();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'incidents.continuity.document' AND object_id = ?")
+                .param(String.valueOf(doc)).query(Long.class).single()).isEqualTo(1);
+
+        // backup status, read from the backup module
+        if (backupFolder.archives().isEmpty()) {
+            mvc.perform(get("/continuity").with(signedIn())).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("No backup has been written yet.")));
+        }
+        var report = backupFolder.backUpNow();
+        String name = report.file().getFileName().toString();
+        String before = mvc.perform(get("/continuity").with(signedIn())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(before).contains(name, "not checked yet", "Next scheduled backup", "DR plan.pdf")
+                .doesNotContain("older than the schedule allows");
+        assertThat(backupFolder.check(name).valid()).isTrue();
+        assertThat(mvc.perform(get("/continuity").with(signedIn())).andReturn().getResponse().getContentAsString())
+                .contains("verified");
+        JsonNode status = read(mvc.perform(api(get("/api/v1/continuity/backup-status"), auditor)).andExpect(status().isOk()).andReturn());
+        assertThat(status.get("archive").asString()).isEqualTo(name);
+        assertThat(status.get("verification").asString()).isEqualTo("VERIFIED");
+        assertThat(status.get("bytes").asLong()).isEqualTo(report.bytes());
+        assertThat(status.get("stale").asBoolean()).isFalse();
+        assertThat(status.get("maxAgeSeconds").asLong()).isEqualTo(Duration.ofHours(25).toSeconds());
     }
 }

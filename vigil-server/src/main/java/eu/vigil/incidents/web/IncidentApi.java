@@ -355,7 +355,7 @@ class IncidentApi {
         return continuity.documents(id);
     }
 
-    @PostMapping(path = "/continuity/plans/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/continuity/plans/{id}/documents")
     @PreAuthorize(IncidentAccess.WRITE)
     @Operation(summary = "Attach a document to a continuity plan (multipart field 'file'; stored encrypted)")
     ResponseEntity<ContinuityDocument> attach(@PathVariable long id,
