@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
+import eu.vigil.identity.Role;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +18,16 @@ import org.openqa.selenium.support.ui.Select;
  * report as PDF. No page may break the Content-Security-Policy (checked by the harness).
  */
 class IncidentJourneyIT {
+
+    static {
+        // the deadline reminder job runs every few seconds here rather than every minute
+        System.setProperty("vigil.incidents.reminder-interval", "2s");
+    }
+
+    @AfterAll
+    static void resetReminderInterval() {
+        System.clearProperty("vigil.incidents.reminder-interval");
+    }
 
     @RegisterExtension
     static final BrowserHarness vigil = new BrowserHarness();
@@ -65,6 +77,66 @@ class IncidentJourneyIT {
         browser.open(finalReport.substring(0, finalReport.indexOf("/reports")));
         assertThat(browser.text("#reports")).contains("Early warning", "Incident notification", "Final report");
         assertThat(browser.all("#reports .badge.ok")).hasSize(3);
+    }
+
+    /**
+     * Continuity: a plan with its document attached (stored encrypted, downloaded back), the backup
+     * status from the backup module before and after a backup; and the reporting clock's reminder
+     * reaching a compliance officer's bell and inbox when an early warning falls due.
+     */
+    @Test
+    void continuityPlanWithDocumentAndBackupStatusAndTheReminderBell() throws Exception {
+        browser.open("/continuity");
+        assertThat(browser.text("#backup-status")).contains("No backup has been written yet.");
+        browser.type("#title", "Crisis management plan");
+        new Select(browser.find("#kind")).selectByValue("CRISIS_MANAGEMENT");
+        browser.submit("Record plan");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("crisis-plan-", ".txt");
+        java.nio.file.Files.writeString(file, "Call tree: Grace, then the board.");
+        browser.find("input[type=file]").sendKeys(file.toAbsolutePath().toString());
+        browser.submit("Attach");
+        assertThat(browser.text(".alert.ok")).startsWith("Attached " + file.getFileName());
+        String href = browser.find("a[download]").getAttribute("href");
+        HttpResponse<String> document = http.get(href, "Cookie", browser.cookieHeader());
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).isEqualTo("Call tree: Grace, then the board.");
+        java.nio.file.Files.deleteIfExists(file);
+
+        browser.open("/admin/backups");
+        browser.submit("Back up now");
+        browser.open("/continuity");
+        assertThat(browser.text("#backup-status")).contains("Last backup", "not checked yet", "Next scheduled backup")
+                .doesNotContain("No backup");
+        browser.open("/admin/backups");
+        browser.submit("Check");
+        browser.open("/continuity");
+        assertThat(browser.text("#backup-status")).contains("verified");
+
+        // an incident whose early warning falls due within the hour (its reminder window is six)
+        browser.open("/incidents");
+        browser.clickAndWait(By.linkText("Record an incident"));
+        browser.type("#title", "Leaked VPN credentials");
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(java.time.ZoneOffset.UTC);
+        setValue("detectedAt", local.format(java.time.Instant.now().minus(java.time.Duration.ofHours(23))));
+        setValue("awareAt", local.format(java.time.Instant.now().minus(java.time.Duration.ofHours(22))));
+        browser.submit("Record incident");
+
+        Journeys journeys = vigil.journeys();
+        String link = journeys.invite(browser, Role.COMPLIANCE);
+        Browser officer = vigil.newBrowser("compliance");
+        Person lena = journeys.acceptInvitation(officer, link, "lena", "Lena Locke", Role.COMPLIANCE);
+        officer.newSession();
+        assertThat(journeys.signIn(officer, lena)).isEqualTo("/");
+        officer.waiting().withTimeout(java.time.Duration.ofSeconds(30)).until(d -> {
+            officer.open("/");
+            return officer.present("a.indicator .count");
+        });
+        assertThat(officer.find("a.indicator").getAttribute("aria-label")).endsWith("unread notifications");
+        officer.clickAndWait(By.cssSelector("a.indicator"));
+        assertThat(officer.text("main table")).contains("early warning", "Leaked VPN credentials");
+        officer.submit("Mark all read");
+        assertThat(officer.present("a.indicator .count")).isFalse();
     }
 
     /** Drafts the stage's report from the incident page, fills the blanks, submits it; returns its path. */
