@@ -33,6 +33,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
+    private final java.util.concurrent.atomic.AtomicBoolean holdArmed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,6 +44,16 @@ public final class WebhookReceiver implements AutoCloseable {
                 byte[] body = in.readAllBytes();
                 Map<String, String> headers = new java.util.HashMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.getFirst()));
+                if (holdArmed.compareAndSet(true, false)) {
+                    // this request hangs here without an answer, as a receiver mid-call would
+                    held.countDown();
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
                 int status;
                 if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     status = failureStatus;
@@ -66,6 +79,16 @@ public final class WebhookReceiver implements AutoCloseable {
         this.failuresLeft.set(count);
     }
 
+    /** Makes the next request hang, unanswered and unrecorded, until {@link #release()}; returns a latch that opens when it arrives. */
+    public java.util.concurrent.CountDownLatch holdNext() {
+        holdArmed.set(true);
+        return held;
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -76,6 +99,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }
