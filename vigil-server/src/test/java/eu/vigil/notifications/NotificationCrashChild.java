@@ -9,7 +9,6 @@ import eu.vigil.identity.Role;
 import eu.vigil.notifications.internal.NotificationCenter;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,8 +38,7 @@ public final class NotificationCrashChild {
                     var created = center.create(new NotificationCenter.Form("WEBHOOK", args[2], null, "crash.*", null, null,
                             true), admin);
                     System.out.println("SECRET " + created.secret());
-                    vigil.getBean(TransactionTemplate.class).executeWithoutResult(s -> vigil.getBean(ApplicationEventPublisher.class)
-                            .publishEvent(new Notice("crash.test", Notice.Urgency.CRITICAL, "crash:1", "Delivered despite a crash",
+                    vigil.getBean(TransactionTemplate.class).executeWithoutResult(s -> vigil.publishEvent(new Notice("crash.test", Notice.Urgency.CRITICAL, "crash:1", "Delivered despite a crash",
                                     "", null, Set.of(), Map.of())));
                     System.out.println("PUBLISHED");
                     System.out.flush();

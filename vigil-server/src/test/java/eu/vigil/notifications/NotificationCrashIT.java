@@ -39,11 +39,13 @@ class NotificationCrashIT {
             Process first = start("publish", receiver.url("/crash"));
             String secret = null;
             BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream()));
-            for (String line; (line = out.readLine()) != null && !line.equals("PUBLISHED"); ) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("PUBLISHED")) {
                 if (line.startsWith("SECRET ")) {
                     secret = line.substring(7);
                 }
             }
+            assertThat(line).as("the child published the notice (see the -child.err file)").isEqualTo("PUBLISHED");
             assertThat(secret).as("the child subscribed a webhook").isNotNull();
             assertThat(arrived.await(60, TimeUnit.SECONDS)).as("the call reached the receiver").isTrue();
             first.destroyForcibly(); // SIGKILL on Linux, while the call hangs unanswered
@@ -55,8 +57,8 @@ class NotificationCrashIT {
             Process second = start("deliver");
             List<String> lines = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(second.getInputStream()))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    lines.add(line);
+                for (String next; (next = reader.readLine()) != null; ) {
+                    lines.add(next);
                 }
             }
             assertThat(second.waitFor(2, TimeUnit.MINUTES)).isTrue();
