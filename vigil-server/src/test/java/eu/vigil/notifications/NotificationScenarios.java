@@ -313,7 +313,7 @@ abstract class NotificationScenarios {
     @Test
     void aDeliveryClaimedByANodeThatDiedIsTakenAgainWhenItsLeaseRunsOut() throws Exception {
         long id = subscribe("""
-                {"channel": "WEBHOOK", "target": "%s", "topics": "crash.test", "enabled": false}"""
+                {"channel": "WEBHOOK", "target": "%s", "topics": "crash.test"}"""
                 .formatted(receiver.url("/crash"))).get("subscription").get("id").asLong();
         // queue a delivery without the pollers taking it: a row as the intake commits it
         jdbc.sql("""

@@ -37,6 +37,9 @@ class OpenApiIT {
                 .andExpect(jsonPath("$.paths['/api/v1/incidents/{id}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/scope/classification'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/compliance/assessments'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/audit/entries'].get").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/audit/entries'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/notifications/subscriptions'].post.summary").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/notifications/inbox'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/continuity/backup-status'].get").exists());
     }
 }

@@ -113,6 +113,11 @@ public class DeliveryWorker {
                 finish(delivery, "The subscription was deleted.", true);
                 return;
             }
+            if (!subscription.get().enabled()) {
+                // paused: not sent; retry it from the outbox once the subscription is enabled again
+                finish(delivery, "The subscription is paused.", true);
+                return;
+            }
             switch (delivery.channel()) {
                 case EMAIL -> mail.send(delivery.target(), notice);
                 case WEBHOOK -> webhooks.send(delivery.target(), secret(subscription.get()), id, notice);

@@ -41,7 +41,7 @@ class Notices {
         int inserted = jdbc.sql("""
                 INSERT INTO notification_notice (notice_key, topic, urgency, subject, body, link, audience, tags, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .param(cut(notice.key(), 300)).param(cut(notice.topic(), 120)).param(notice.urgency().name())
+                .param(storedKey(notice.key())).param(cut(notice.topic(), 120)).param(notice.urgency().name())
                 .param(cut(notice.subject(), 300)).param(cut(notice.body(), 8000)).param(cut(notice.link(), 1000))
                 .param(audience(notice.audience())).param(json.writeValueAsString(new java.util.TreeMap<>(notice.tags())))
                 .param(at(now))
@@ -140,6 +140,20 @@ class Notices {
 
     static Set<Role> roles(String audience) {
         return audience == null ? Set.of() : Role.parseAll(audience.replaceAll("^,+|,+$", ""));
+    }
+
+    /** The key as stored: a long key keeps its start and a SHA-256 of the whole, so two long keys never merge. */
+    static String storedKey(String key) {
+        if (key.length() <= 300) {
+            return key;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return key.substring(0, 200) + "#" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String cut(String value, int max) {
