@@ -111,6 +111,7 @@ class IncidentJourneyIT {
         browser.submit("Check");
         browser.open("/continuity");
         assertThat(browser.text("#backup-status")).contains("verified");
+        vigil.screenshot(browser, "continuity-backup-status");
 
         // an incident whose early warning falls due within the hour (its reminder window is six)
         browser.open("/incidents");
@@ -133,7 +134,9 @@ class IncidentJourneyIT {
             return officer.present("a.indicator .count");
         });
         assertThat(officer.find("a.indicator").getAttribute("aria-label")).endsWith("unread notifications");
+        vigil.screenshot(officer, "notification-bell");
         officer.clickAndWait(By.cssSelector("a.indicator"));
+        vigil.screenshot(officer, "notification-inbox");
         assertThat(officer.text("main table")).contains("early warning", "Leaked VPN credentials");
         officer.submit("Mark all read");
         assertThat(officer.present("a.indicator .count")).isFalse();
