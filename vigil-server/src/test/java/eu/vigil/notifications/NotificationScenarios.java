@@ -502,4 +502,23 @@ abstract class NotificationScenarios {
         mvc.perform(json(post("/api/v1/notifications/subscriptions"), compliance,
                 "{\"channel\": \"EMAIL\", \"target\": \"a@example.com\", \"topics\": \"*\"}")).andExpect(status().isForbidden());
     }
+
+    @Test
+    void withStartTlsRequiredNothingGoesToAServerWithoutTrustedTls() throws Exception {
+        // the default security: a server that offers no STARTTLS, or a certificate the JDK does not trust, gets nothing
+        mvc.perform(json(put("/api/v1/notifications/settings/mail"), admin, """
+                {"host": "127.0.0.1", "port": %d, "fromAddress": "vigil@example.com"}""".formatted(smtp.getSmtp().getPort())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.security").value("STARTTLS"));
+        long id = subscribe("""
+                {"channel": "EMAIL", "target": "tls@example.com", "topics": "tls.test"}""").get("subscription").get("id").asLong();
+        publish(new Notice("tls.test", Notice.Urgency.INFO, "tls:" + unique(), "Must not travel in the clear", "", null,
+                Set.of(), Map.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM notification_delivery WHERE subscription_id = ? AND last_error IS NOT NULL")
+                .param(id).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT last_error FROM notification_delivery WHERE subscription_id = ?").param(id)
+                .query(String.class).single()).contains("SMTP 127.0.0.1").containsIgnoringCase("STARTTLS");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(deliveries(id, "SENT")).isZero();
+    }
 }

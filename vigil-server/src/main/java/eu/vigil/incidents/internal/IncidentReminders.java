@@ -78,7 +78,7 @@ public class IncidentReminders {
                 + " (" + incident.title() + ")";
         String body = "The " + stage + " (" + d.stage().legalReference() + ") on incident " + incident.reference() + " \""
                 + incident.title() + "\" is " + (overdue ? "overdue: it was due " : "due ") + UTC_TEXT.format(d.due()) + ".\n"
-                + "Significance: " + c.verdict().title() + ". Deadline counted from " + d.basis().description() + ".";
+                + "Significance: " + c.verdict().title() + ". Deadline basis: " + d.basis().description() + ".";
         return new Notice(TOPIC, overdue ? Notice.Urgency.CRITICAL : Notice.Urgency.WARNING, key, subject, body,
                 "/incidents/" + incident.id(), Set.of(Role.COMPLIANCE, Role.MANAGEMENT),
                 Map.of("incident", incident.reference(), "stage", slug(d.stage())));
