@@ -17,9 +17,9 @@ class LayoutModel {
     private final List<NavigationEntry> entries;
     private final List<HeaderIndicator> indicators;
 
-    LayoutModel(List<NavigationEntry> entries, List<HeaderIndicator> indicators) {
+    LayoutModel(List<NavigationEntry> entries, org.springframework.beans.factory.ObjectProvider<HeaderIndicator> indicators) {
         this.entries = entries.stream().sorted(Comparator.comparingInt(NavigationEntry::order)).toList();
-        this.indicators = indicators;
+        this.indicators = indicators.orderedStream().toList();
     }
 
     /** The header's indicators (the notification bell) with the signed-in user's counts. */
