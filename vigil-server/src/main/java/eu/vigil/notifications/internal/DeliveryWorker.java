@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import eu.vigil.audit.AuditEvent;
 import eu.vigil.audit.AuditTrail;
@@ -68,7 +69,7 @@ public class DeliveryWorker {
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean nudged = new AtomicBoolean();
 
     /** Delivers what is due soon, on a background thread; nudges while one waits to start are merged. */
     void nudge() {
