@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 OsvCommand.class,
                 ScanCommand.class,
                 CvssCommand.class,
+                CsafCommand.class,
                 KeygenCommand.class,
                 SignCommand.class,
                 VerifyCommand.class,
