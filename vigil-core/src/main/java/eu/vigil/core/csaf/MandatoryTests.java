@@ -399,7 +399,7 @@ final class MandatoryTests {
         }
     }
 
-    private static String severity(double score) {
+    static String severity(double score) {
         int tenths = (int) Math.round(score * 10);
         if (tenths == 0) {
             return "NONE";
