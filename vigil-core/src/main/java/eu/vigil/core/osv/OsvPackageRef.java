@@ -134,7 +134,7 @@ public record OsvPackageRef(String ecosystem, String name) {
      * NuGet and Packagist, whose names are case-insensitive, and for Go, because Package URLs
      * lower-case Go module paths while OSV keeps their capitals; as written elsewhere.
      */
-    static String comparableName(String ecosystemBase, String name) {
+    public static String comparableName(String ecosystemBase, String name) {
         return switch (ecosystemBase) {
             case "pypi" -> normalizePypiName(name);
             case "nuget", "packagist", "go" -> name.toLowerCase(Locale.ROOT);
