@@ -62,6 +62,11 @@ class AccessMatrixIT {
     /** Audit trail: auditors and administrators read, search, export and verify it. */
     private static final Set<Role> AUDIT_READERS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
 
+    /** PSIRT: security and administrators run cases and advisories; management, compliance and auditors read. */
+    private static final Set<Role> PSIRT_READERS = EnumSet.of(Role.ADMIN, Role.SECURITY, Role.MANAGEMENT,
+            Role.COMPLIANCE, Role.AUDITOR);
+    private static final Set<Role> PSIRT_WRITERS = EnumSet.of(Role.ADMIN, Role.SECURITY);
+
     /** "METHOD path" to the roles allowed; PUBLIC entries need no sign-in at all. */
     private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
             Map.entry("GET /", EVERYONE),
@@ -146,6 +151,42 @@ class AccessMatrixIT {
             Map.entry("GET /admin/backups", ADMIN),
             Map.entry("POST /admin/backups", ADMIN),
             Map.entry("POST /admin/backups/check", ADMIN),
+            Map.entry("GET /report-vulnerability", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("POST /report-vulnerability", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("GET /report-vulnerability/status", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("POST /report-vulnerability/status", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("POST /report-vulnerability/message", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("POST /api/v1/public/reports", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("GET /api/v1/public/reports/status", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("GET /.well-known/security.txt", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("GET /.well-known/csaf/**", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("GET /advisories/{trackingId}", NOBODY_SIGNED_IN_NEEDED),
+            Map.entry("GET /psirt", PSIRT_READERS),
+            Map.entry("GET /psirt/cases/{id}", PSIRT_READERS),
+            Map.entry("POST /psirt/cases/{id}", PSIRT_WRITERS),
+            Map.entry("POST /psirt/cases/{id}/state", PSIRT_WRITERS),
+            Map.entry("POST /psirt/cases/{id}/acknowledge", PSIRT_WRITERS),
+            Map.entry("POST /psirt/cases/{id}/exploited", PSIRT_WRITERS),
+            Map.entry("POST /psirt/cases/{id}/measure", PSIRT_WRITERS),
+            Map.entry("POST /psirt/cases/{id}/cra/{stage}/submitted", PSIRT_WRITERS),
+            Map.entry("GET /psirt/cases/{id}/cra/{stage}.json", PSIRT_READERS),
+            Map.entry("GET /psirt/cases/{id}/cra/{stage}.pdf", PSIRT_READERS),
+            Map.entry("POST /psirt/cases/{id}/messages", PSIRT_WRITERS),
+            Map.entry("POST /psirt/cases/{id}/advisory", PSIRT_WRITERS),
+            Map.entry("POST /psirt/cases/{id}/advisory/publish", PSIRT_WRITERS),
+            Map.entry("GET /psirt/cases/{id}/advisory.json", PSIRT_READERS),
+            Map.entry("GET /psirt/cases/{id}/cve.json", PSIRT_READERS),
+            Map.entry("POST /psirt/findings/{findingId}/promote", PSIRT_WRITERS),
+            Map.entry("GET /psirt/cvss", PSIRT_READERS),
+            Map.entry("GET /api/v1/psirt/cases", PSIRT_READERS),
+            Map.entry("GET /api/v1/psirt/cases/{id}", PSIRT_READERS),
+            Map.entry("PUT /api/v1/psirt/cases/{id}", PSIRT_WRITERS),
+            Map.entry("POST /api/v1/psirt/cases/{id}/state", PSIRT_WRITERS),
+            Map.entry("POST /api/v1/psirt/cases/{id}/exploited", PSIRT_WRITERS),
+            Map.entry("POST /api/v1/psirt/cases/{id}/advisory", PSIRT_WRITERS),
+            Map.entry("POST /api/v1/psirt/cases/{id}/advisory/publish", PSIRT_WRITERS),
+            Map.entry("GET /api/v1/psirt/cases/{id}/cve", PSIRT_READERS),
+            Map.entry("GET /api/v1/psirt/cases/{id}/cra/{stage}", PSIRT_READERS),
             Map.entry("GET /api/v1/openapi.json", NOBODY_SIGNED_IN_NEEDED),
             Map.entry("GET /api/v1/openapi.json.yaml", NOBODY_SIGNED_IN_NEEDED),
             Map.entry("GET /api/v1/me", EVERYONE),
