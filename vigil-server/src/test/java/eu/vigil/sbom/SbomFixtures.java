@@ -1,13 +1,13 @@
 package eu.vigil.sbom;
 
 /** Small SBOMs and OSV records of our own for the SBOM repository's tests. */
-final class SbomFixtures {
+public final class SbomFixtures {
 
     private SbomFixtures() {
     }
 
     /** A camera firmware: app (direct) pulls left-pad (transitive); parser is direct; two licensed libraries. */
-    static String cycloneDx(String productName, String version, String leftPadVersion) {
+    public static String cycloneDx(String productName, String version, String leftPadVersion) {
         return """
                 {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
                  "serialNumber": "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b7%s",
@@ -30,7 +30,7 @@ final class SbomFixtures {
     }
 
     /** An OSV record affecting one package from version 0 up to {@code fixed}. */
-    static String osv(String id, String alias, String modified, String ecosystem, String name, String fixed,
+    public static String osv(String id, String alias, String modified, String ecosystem, String name, String fixed,
                       String severityJson) {
         return """
                 {"schema_version": "1.6.0", "id": "%s", "modified": "%s", "published": "2026-01-02T00:00:00Z",
@@ -41,8 +41,8 @@ final class SbomFixtures {
                 .formatted(id, modified, alias, id, name, severityJson, ecosystem, name, fixed);
     }
 
-    static final String CRITICAL = """
+    public static final String CRITICAL = """
             "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],""";
-    static final String MODERATE = """
+    public static final String MODERATE = """
             "database_specific": {"severity": "MODERATE"},""";
 }
