@@ -60,7 +60,7 @@ CREATE TABLE sbom_component (
     package_key    VARCHAR(600),
     CONSTRAINT sbom_component_identity UNIQUE (identity_hash)
 );
-CREATE INDEX sbom_component_package ON sbom_component (package_key);
+CREATE INDEX sbom_component_by_package ON sbom_component (package_key);
 CREATE INDEX sbom_component_purl ON sbom_component (purl);
 
 -- the OSV packages a component is matched as (its purl's package, and its CPE's vendor:product)

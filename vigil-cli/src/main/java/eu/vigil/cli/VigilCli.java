@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 CatalogueCommand.class,
                 PurlCommand.class,
                 SbomCommand.class,
+                UploadSbomCommand.class,
                 VersionCommand.class,
                 OsvCommand.class,
                 ScanCommand.class,

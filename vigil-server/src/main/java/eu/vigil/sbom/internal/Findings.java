@@ -105,8 +105,8 @@ public class Findings {
             args.add(f.componentId());
         }
         if (f.vulnId() != null && !f.vulnId().isBlank()) {
-            sql.append(" AND f.vuln_id = ?");
-            args.add(f.vulnId());
+            sql.append(" AND f.vuln_id IN (SELECT a.vuln_id FROM sbom_vulnerability_alias a WHERE a.alias = ?)");
+            args.add(f.vulnId().strip().toUpperCase(Locale.ROOT));
         }
         if (f.minSeverity() != null && f.minSeverity() > 0) {
             sql.append(" AND v.severity_rank >= ?");

@@ -32,11 +32,10 @@ public class Impact {
     public record Hit(long productId, String productKey, String productName, long releaseId, String releaseVersion,
                       String releaseStatus, long componentId, String componentName, String componentVersion, String purl,
                       Integer depth, String path, String vulnId, String severity, List<String> fixedVersions, String state,
-                      Long findingId) {
+                      Long findingId, boolean fixAvailable) {
 
-        /** Whether a fixed version is known (for a vulnerability query). */
-        public boolean fixAvailable() {
-            return !fixedVersions.isEmpty();
+        public Hit {
+            fixAvailable = !fixedVersions.isEmpty();
         }
     }
 
@@ -187,6 +186,6 @@ public class Impact {
                 rs.getString("purl"), d, rs.getString("path"), vulnerability ? rs.getString("vuln_id") : null,
                 vulnerability ? rs.getString("severity") : null,
                 fixed == null || fixed.isBlank() ? List.of() : Arrays.asList(fixed.split(", ")),
-                vulnerability ? rs.getString("state") : null, findingId);
+                vulnerability ? rs.getString("state") : null, findingId, false);
     }
 }

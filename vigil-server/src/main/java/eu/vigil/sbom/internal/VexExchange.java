@@ -72,7 +72,7 @@ public class VexExchange {
         return "urn:vigil:product:" + product.key() + ":" + release.version();
     }
 
-    @Transactional(readOnly = true)
+    /** Read-write: the export itself is audited. */
     public byte[] export(long releaseId, Format format) {
         Release release = management.release(releaseId);
         Product product = management.product(release.productId());
