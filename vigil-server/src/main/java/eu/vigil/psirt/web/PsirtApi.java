@@ -9,6 +9,7 @@ import eu.vigil.core.csaf.CsafValidation;
 import eu.vigil.identity.CurrentUser;
 import eu.vigil.psirt.internal.AdvisoryService;
 import eu.vigil.psirt.internal.CaseState;
+import eu.vigil.psirt.internal.InvalidPsirtInput;
 import eu.vigil.psirt.internal.PsirtCase;
 import eu.vigil.psirt.internal.PsirtService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -70,8 +71,11 @@ class PsirtApi {
     @PutMapping("/cases/{id}")
     @PreAuthorize(PsirtPages.WRITERS)
     @Operation(summary = "Update a case: title, owner, product and releases, CVSS 3.1/4.0 vectors, CWE, CVE")
-    CaseView update(@PathVariable long id, @RequestBody PsirtService.CaseUpdate update,
+    CaseView update(@PathVariable long id, @RequestBody(required = false) PsirtService.CaseUpdate update,
                     @AuthenticationPrincipal CurrentUser user) {
+        if (update == null) {
+            throw new InvalidPsirtInput("Send the fields to change as JSON.");
+        }
         return view(psirt.update(id, update, user.username()));
     }
 
@@ -81,7 +85,7 @@ class PsirtApi {
     @PostMapping("/cases/{id}/state")
     @PreAuthorize(PsirtPages.WRITERS)
     @Operation(summary = "Move a case to another state (received, triaged, in remediation, fixed, disclosed, rejected, duplicate)")
-    CaseView state(@PathVariable long id, @RequestBody StateRequest request, @AuthenticationPrincipal CurrentUser user) {
+    CaseView state(@PathVariable long id, @RequestBody(required = false) StateRequest request, @AuthenticationPrincipal CurrentUser user) {
         return view(psirt.changeState(id, request == null ? null : request.state(), user.username()));
     }
 

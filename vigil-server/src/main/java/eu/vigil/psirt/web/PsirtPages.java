@@ -116,9 +116,9 @@ class PsirtPages {
 
     @PostMapping("/psirt/cases/{id}/state")
     @PreAuthorize(WRITERS)
-    String state(@PathVariable long id, @RequestParam String state, @AuthenticationPrincipal CurrentUser user,
+    String state(@PathVariable long id, @RequestParam(required = false) String state, @AuthenticationPrincipal CurrentUser user,
                  RedirectAttributes redirect) {
-        CaseState target = Arrays.stream(CaseState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
+        CaseState target = state == null ? null : Arrays.stream(CaseState.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
         return act(id, redirect, "State changed.", () -> psirt.changeState(id, target, user.username()));
     }
 
@@ -238,7 +238,10 @@ class PsirtPages {
     @GetMapping(value = "/psirt/cvss", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     @PreAuthorize(READERS)
-    Map<String, Object> score(@RequestParam String vector) {
+    Map<String, Object> score(@RequestParam(required = false) String vector) {
+        if (vector == null || vector.isBlank()) {
+            return Map.of("error", "Give a vector.");
+        }
         try {
             CvssVector parsed = Cvss.parse(vector);
             return Map.of("vector", vector, "version", parsed.version().label(), "baseScore", parsed.baseScore(),
