@@ -68,6 +68,7 @@ abstract class PsirtScenarios {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired ApplicationEvents events;
+    @Autowired eu.vigil.psirt.internal.CraReminders reminders;
 
     String security;
     CurrentUser securityUser;
@@ -274,6 +275,15 @@ abstract class PsirtScenarios {
                 .andExpect(status().isOk()).andReturn());
         assertThat(early.get("legalBasis").asString()).contains("Art. 14(2)(a)");
         assertThat(early.get("product").get("affectedReleases").get(0).asString()).isEqualTo("2.0.0");
+        // reminders: nothing yet; due soon once 20 h have passed; overdue after 25 h (once per key)
+        Instant aware = Instant.parse(exploited.get("psirtCase").get("exploitedAwareAt").asString());
+        assertThat(reminders.remind(aware.plus(Duration.ofHours(1)))).noneMatch(n -> n.key().startsWith("psirt:" + caseId + ":"));
+        assertThat(reminders.remind(aware.plus(Duration.ofHours(20)))).anySatisfy(n -> {
+            assertThat(n.topic()).isEqualTo("psirt.cra.deadline");
+            assertThat(n.key()).isEqualTo("psirt:" + caseId + ":cra:cra.vuln.early_warning:due-soon");
+        });
+        assertThat(reminders.remind(aware.plus(Duration.ofHours(25))))
+                .anySatisfy(n -> assertThat(n.key()).isEqualTo("psirt:" + caseId + ":cra:cra.vuln.early_warning:overdue"));
         byte[] pdf = mvc.perform(get("/psirt/cases/" + caseId + "/cra/VULNERABILITY_NOTIFICATION.pdf").with(signedIn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
