@@ -74,6 +74,7 @@ CREATE TABLE psirt_advisory (
     summary                VARCHAR(10000),
     status                 VARCHAR(20)   NOT NULL,
     document               VARCHAR(4000000),
+    draft_document         VARCHAR(4000000),
     version                INTEGER       NOT NULL,
     initial_release        TIMESTAMP WITH TIME ZONE,
     current_release        TIMESTAMP WITH TIME ZONE,

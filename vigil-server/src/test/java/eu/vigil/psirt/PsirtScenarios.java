@@ -341,6 +341,19 @@ abstract class PsirtScenarios {
             assertThat(run(dir, home, "gpg", "--batch", "--verify", file + ".asc", file)).isZero();
         }
 
+        // a new draft does not change what is published until it is published itself
+        mvc.perform(body(post("/api/v1/psirt/cases/" + caseId + "/advisory"), "{\"title\": \"Camera X: stored XSS (update)\"}"))
+                .andExpect(status().isOk());
+        assertThat(mvc.perform(get("/.well-known/csaf/white/" + year + "/" + file)).andReturn().getResponse()
+                .getContentAsByteArray()).isEqualTo(advisory);
+        JsonNode second = read(mvc.perform(body(post("/api/v1/psirt/cases/" + caseId + "/advisory/publish"),
+                "{\"revision\": \"Title updated\"}")).andExpect(status().isOk()).andReturn());
+        assertThat(second.get("version").asInt()).isEqualTo(2);
+        byte[] republished = mvc.perform(get("/.well-known/csaf/white/" + year + "/" + file)).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(new CsafValidator().validate(republished).failures()).isEmpty();
+        assertThat(new String(republished, StandardCharsets.UTF_8)).contains("Title updated").contains("(update)");
+
         // the human page, the CVE record and security.txt
         String html = mvc.perform(get("/advisories/" + trackingId)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();

@@ -46,7 +46,10 @@ public class AdvisoryService {
     private final CsafValidator validator;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private volatile Map<String, byte[]> providerFiles;
+    private record CachedFiles(String stamp, Map<String, byte[]> files) {
+    }
+
+    private volatile CachedFiles providerFiles;
 
     AdvisoryService(JdbcClient jdbc, PsirtService cases, ProviderKey key, CsafValidator validator, AuditTrail audit,
                     ApplicationEventPublisher events) {
@@ -101,7 +104,8 @@ public class AdvisoryService {
         }
         Advisory advisory = ofCase(caseId).orElseThrow();
         byte[] document = CsafWriter.bytes(build(c, advisory, now, "draft", "Draft"));
-        jdbc.sql("UPDATE psirt_advisory SET document = ? WHERE case_id = ?")
+        // the published document stays as it is until the next publication
+        jdbc.sql("UPDATE psirt_advisory SET draft_document = ? WHERE case_id = ?")
                 .param(new String(document, StandardCharsets.UTF_8)).param(caseId).update();
         audit.record(AuditEvent.of("psirt.advisory.draft").object("psirt-case", caseId)
                 .detail("trackingId", advisory.trackingId()));
@@ -112,7 +116,7 @@ public class AdvisoryService {
     @Transactional(readOnly = true)
     public CsafValidation validation(long caseId) {
         Advisory advisory = ofCase(caseId).orElseThrow(() -> new UnknownCase("The case has no advisory yet."));
-        return validator.validate(advisory.document().getBytes(StandardCharsets.UTF_8));
+        return validator.validate(advisory.currentDocument().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Publishes a new revision (final) when it passes every check; otherwise nothing changes. */
@@ -132,7 +136,7 @@ public class AdvisoryService {
         int version = advisory.version() + 1;
         String revisions = advisory.revisions() + version + "|" + now + "|" + summary.replace('\n', ' ').replace('|', '/') + "\n";
         jdbc.sql("""
-                UPDATE psirt_advisory SET status = 'PUBLISHED', document = ?, version = ?, revisions = ?,
+                UPDATE psirt_advisory SET status = 'PUBLISHED', document = ?, draft_document = NULL, version = ?, revisions = ?,
                     initial_release = COALESCE(initial_release, ?), current_release = ?, updated_at = ?, updated_by = ?
                 WHERE case_id = ?""")
                 .param(new String(document, StandardCharsets.UTF_8)).param(version).param(revisions)
@@ -250,10 +254,15 @@ public class AdvisoryService {
 
     /** Every file under /.well-known/csaf/ (published TLP:WHITE advisories only: the rest are not public). */
     public Map<String, byte[]> providerFiles() {
-        Map<String, byte[]> files = providerFiles;
-        if (files != null) {
-            return files;
+        // a cheap stamp of what is published: another node's publication is seen at the next request
+        String stamp = jdbc.sql("SELECT COUNT(*) || '/' || COALESCE(SUM(version), 0) || '/' || COALESCE(MAX(id), 0) "
+                        + "FROM psirt_advisory WHERE status = 'PUBLISHED' AND tlp = 'WHITE'")
+                .query(String.class).single();
+        CachedFiles cached = providerFiles;
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.files();
         }
+        Map<String, byte[]> files;
         List<CsafProviderLayout.Published> published = jdbc.sql(
                         "SELECT * FROM psirt_advisory WHERE status = 'PUBLISHED' AND tlp = 'WHITE' ORDER BY id")
                 .query(AdvisoryService::map).list().stream()
@@ -265,7 +274,7 @@ public class AdvisoryService {
                 .orElse(Instant.parse("2026-01-01T00:00:00Z"));
         files = CsafProviderLayout.build(new CsafProviderLayout.Provider(settings.publicUrl(), settings.publisherName(),
                 settings.publisherNamespace(), settings.contact()), key.signer(), published, updated);
-        providerFiles = files;
+        providerFiles = new CachedFiles(stamp, files);
         return files;
     }
 
@@ -364,7 +373,7 @@ public class AdvisoryService {
     private static Advisory map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Advisory(rs.getLong("id"), rs.getLong("case_id"), rs.getString("tracking_id"), rs.getString("title"),
                 rs.getString("tlp"), rs.getString("summary"), rs.getString("status"), rs.getString("document"),
-                rs.getInt("version"), PsirtService.instant(rs, "initial_release"),
+                rs.getString("draft_document"), rs.getInt("version"), PsirtService.instant(rs, "initial_release"),
                 PsirtService.instant(rs, "current_release"), rs.getString("revisions"),
                 PsirtService.instant(rs, "updated_at"), rs.getString("updated_by"));
     }

@@ -94,7 +94,7 @@ class PsirtPages {
         model.addAttribute("releases", c.productId() == null ? List.of() : psirt.portfolio().releases(c.productId()));
         var advisory = advisories.ofCase(id);
         model.addAttribute("advisory", advisory.orElse(null));
-        model.addAttribute("validation", advisory.filter(a -> a.document() != null).map(a -> advisories.validation(id))
+        model.addAttribute("validation", advisory.filter(a -> a.currentDocument() != null).map(a -> advisories.validation(id))
                 .orElse(null));
         model.addAttribute("writer", writer(user));
         return "psirt/case";
@@ -211,10 +211,10 @@ class PsirtPages {
     @GetMapping("/psirt/cases/{id}/advisory.json")
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> advisoryJson(@PathVariable long id) {
-        var advisory = advisories.ofCase(id).filter(a -> a.document() != null)
+        var advisory = advisories.ofCase(id).filter(a -> a.currentDocument() != null)
                 .orElseThrow(() -> new InvalidPsirtInput("The case has no advisory yet."));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(advisory.document().getBytes(StandardCharsets.UTF_8));
+                .body(advisory.currentDocument().getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/psirt/cases/{id}/cve.json")
