@@ -46,10 +46,17 @@ public class ProviderKey {
         }
         OpenPgpSigner made = OpenPgpSigner.generate(settings.publisherName() + " PSIRT <"
                 + settings.contact().replaceFirst("^mailto:", "") + ">");
-        jdbc.sql("INSERT INTO psirt_provider_key (id, fingerprint, public_key, secret_sealed, created_at) VALUES (1, ?, ?, ?, ?)")
+        // two nodes may make a key at once: the first row wins, and both use it
+        int inserted = jdbc.sql("INSERT INTO psirt_provider_key (id, fingerprint, public_key, secret_sealed, created_at) "
+                        + "VALUES (1, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
                 .param(made.fingerprint()).param(made.armoredPublicKey())
                 .param(encryption.encryptBytes(PURPOSE, "provider", made.exportSecretKey()))
                 .param(PsirtService.at(clock.instant())).update();
+        if (inserted == 0) {
+            String winner = jdbc.sql("SELECT secret_sealed FROM psirt_provider_key WHERE id = 1").query(String.class).single();
+            signer = OpenPgpSigner.load(encryption.decryptBytes(PURPOSE, "provider", winner));
+            return signer;
+        }
         audit.record(AuditEvent.of("psirt.openpgp.generate").object("openpgp-key", made.fingerprint()));
         signer = made;
         return signer;
