@@ -23,6 +23,17 @@ public record OsvPackageRef(String ecosystem, String name) {
             Map.entry("buster", "10"), Map.entry("bullseye", "11"), Map.entry("bookworm", "12"),
             Map.entry("trixie", "13"), Map.entry("forky", "14"), Map.entry("duke", "15"));
 
+    /**
+     * The key two references share when the index would match one against the other: the
+     * ecosystem without its release suffix, lower case, and the name as the index compares it
+     * (such as {@code "pypi:django"}). For storing packages where a database looks them up.
+     */
+    public String matchKey() {
+        int colon = ecosystem.indexOf(':');
+        String base = (colon < 0 ? ecosystem : ecosystem.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+        return base + ":" + comparableName(base, name);
+    }
+
     /** The OSV package of a Package URL's type, namespace (null when none) and name. */
     public static OsvPackageRef fromPurl(String type, String namespace, String name) {
         return fromPurl(type, namespace, name, null);
@@ -123,7 +134,7 @@ public record OsvPackageRef(String ecosystem, String name) {
      * NuGet and Packagist, whose names are case-insensitive, and for Go, because Package URLs
      * lower-case Go module paths while OSV keeps their capitals; as written elsewhere.
      */
-    static String comparableName(String ecosystemBase, String name) {
+    public static String comparableName(String ecosystemBase, String name) {
         return switch (ecosystemBase) {
             case "pypi" -> normalizePypiName(name);
             case "nuget", "packagist", "go" -> name.toLowerCase(Locale.ROOT);

@@ -45,7 +45,8 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {"/login", "/activate", "/activate/**", "/invite", "/invite/**",
-            "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/.well-known/**"};
+            "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/.well-known/**",
+            "/report-vulnerability", "/report-vulnerability/**", "/advisories/*"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

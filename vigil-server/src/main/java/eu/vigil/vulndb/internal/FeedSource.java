@@ -1,0 +1,36 @@
+package eu.vigil.vulndb.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import eu.vigil.core.feeds.FeedReader;
+import eu.vigil.core.feeds.OsvFeedReader;
+
+/** The kinds of feed the knowledge base imports. */
+public enum FeedSource {
+    OSV;
+
+    /** A reader of these files in this feed's format. */
+    public FeedReader reader(List<Path> paths) {
+        return switch (this) {
+            case OSV -> new OsvFeedReader(paths);
+        };
+    }
+
+    /** {@code osv}, {@code nvd} or {@code csaf}, in any case. */
+    public static FeedSource parse(String text) {
+        if (text != null) {
+            for (FeedSource s : values()) {
+                if (s.name().equalsIgnoreCase(text.strip())) {
+                    return s;
+                }
+            }
+        }
+        throw new InvalidImport("source", "must be one of osv, nvd, csaf" + (text == null ? "" : " (not \"" + text + "\")"));
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,19 @@
+package eu.vigil.sbom;
+
+import eu.vigil.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SbomOnPostgresIT extends SbomScenarios {
+
+    @BeforeAll
+    static void postgresPresent() {
+        TestDatabase.requirePostgres();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, TestDatabase::postgres);
+    }
+}

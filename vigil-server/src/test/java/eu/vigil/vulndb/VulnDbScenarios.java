@@ -1,0 +1,232 @@
+package eu.vigil.vulndb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import eu.vigil.core.osv.OsvPackageRef;
+import eu.vigil.core.osv.OsvVulnerability;
+import eu.vigil.testing.SharedTestData;
+import eu.vigil.vulndb.internal.FeedImporter;
+import eu.vigil.vulndb.internal.FeedSource;
+import eu.vigil.vulndb.internal.ImportRun;
+import eu.vigil.vulndb.internal.ImportRuns;
+import eu.vigil.vulndb.internal.ImportWorker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The knowledge base end to end on a real database: real OSV data imported from a zip and a folder,
+ * incremental re-import, a changed record and its event, a partly corrupt zip, a run resumed after
+ * it stopped mid-way, and the catalogue's queries. Run on H2 and on PostgreSQL by the subclasses.
+ */
+@SpringBootTest(properties = "vigil.vulndb.resume-interval=PT1H")
+@AutoConfigureMockMvc
+@RecordApplicationEvents
+abstract class VulnDbScenarios {
+
+    @Autowired FeedImporter importer;
+    @Autowired ImportWorker worker;
+    @Autowired ImportRuns runs;
+    @Autowired VulnerabilityCatalog catalog;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
+    @Autowired eu.vigil.audit.AuditIntegrity auditIntegrity;
+    @Autowired MockMvc mvc;
+
+    @TempDir Path temp;
+
+    ImportRun importPaths(FeedSource source, Path... paths) {
+        ImportRun queued = importer.queuePaths(source, List.of(paths), null, "tester");
+        return importer.run(queued, n -> { }).orElseThrow();
+    }
+
+    static Path zipOf(Path zip, Path folder) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+             Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                out.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    static Path zipOfTexts(Path zip, Map<String, String> entries) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    static String record(String id, String modified, String ecosystem, String name, String alias) {
+        return """
+                {"schema_version": "1.6.0", "id": "%s", "modified": "%s", "published": "2026-01-02T00:00:00Z",
+                 "aliases": ["%s"], "summary": "Test record %s",
+                 "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
+                 "affected": [{"package": {"ecosystem": "%s", "name": "%s"},
+                   "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.0.0"}]}]}],
+                 "references": [{"type": "ADVISORY", "url": "https://example.org/%s"}]}"""
+                .formatted(id, modified, alias, id, ecosystem, name, id);
+    }
+
+    @Test
+    void importsRealRustsecZipIncrementallyAndAnswersTheCatalogue() throws IOException {
+        Path crates = SharedTestData.require("osv/crates.io");
+        long files;
+        try (Stream<Path> s = Files.list(crates)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).count();
+        }
+        Path zip = zipOf(temp.resolve("crates.io-all.zip"), crates);
+
+        ImportRun first = importPaths(FeedSource.OSV, zip);
+        assertThat(first.state()).isEqualTo(ImportRun.State.DONE);
+        assertThat(first.read()).isEqualTo(files);
+        assertThat(first.added()).isEqualTo(files);
+        assertThat(first.failed()).isZero();
+        assertThat(first.cursor()).isEqualTo(files);
+
+        // RUSTSEC-2020-0053 (dirs) is withdrawn: stored, never returned
+        assertThat(catalog.find("RUSTSEC-2020-0053")).isEmpty();
+        List<OsvVulnerability> hyper = catalog.affecting(new OsvPackageRef("crates.io", "hyper"));
+        assertThat(hyper).isNotEmpty().allSatisfy(v -> assertThat(v.affected())
+                .anySatisfy(a -> assertThat(a.name()).isEqualTo("hyper")));
+        OsvVulnerability withAlias = hyper.stream().filter(v -> !v.aliases().isEmpty()).findFirst().orElseThrow();
+        assertThat(catalog.find(withAlias.aliases().getFirst())).isPresent()
+                .hasValueSatisfying(v -> assertThat(v.aliases()).contains(withAlias.aliases().getFirst()));
+
+        // the same zip again: nothing changes, no event
+        long eventsBefore = events.stream(VulnerabilitiesChanged.class).count();
+        ImportRun again = importPaths(FeedSource.OSV, zip);
+        assertThat(again.added()).isZero();
+        assertThat(again.updated()).isZero();
+        assertThat(again.unchanged()).isEqualTo(files);
+        assertThat(events.stream(VulnerabilitiesChanged.class).count()).isEqualTo(eventsBefore);
+
+        auditIntegrity.chainPending();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'vulndb.import.finish' AND object_id = ?")
+                .param(String.valueOf(first.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedRecordIsUpdatedAndNamesOldAndNewPackages() throws IOException {
+        Path v1 = Files.writeString(temp.resolve("TEST-2026-0001.json"),
+                record("TEST-2026-0001", "2026-01-01T00:00:00Z", "Maven", "org.example:old-lib", "CVE-2026-90001"));
+        ImportRun first = importPaths(FeedSource.OSV, v1);
+        assertThat(first.added()).isEqualTo(1);
+        assertThat(catalog.find("CVE-2026-90001")).map(OsvVulnerability::id).contains("TEST-2026-0001");
+
+        // an older copy changes nothing
+        Path older = Files.writeString(temp.resolve("older.json"),
+                record("TEST-2026-0001", "2025-06-01T00:00:00Z", "Maven", "org.example:other", "CVE-2026-90001"));
+        assertThat(importPaths(FeedSource.OSV, older).unchanged()).isEqualTo(1);
+
+        events.clear();
+        Path v2 = Files.writeString(temp.resolve("v2.json"),
+                record("TEST-2026-0001", "2026-03-01T00:00:00Z", "Maven", "org.example:new-lib", "CVE-2026-90001"));
+        ImportRun second = importPaths(FeedSource.OSV, v2);
+        assertThat(second.updated()).isEqualTo(1);
+        List<VulnerabilitiesChanged> changed = events.stream(VulnerabilitiesChanged.class).toList();
+        assertThat(changed).hasSize(1);
+        assertThat(changed.getFirst().vulnerabilityIds()).containsExactly("TEST-2026-0001");
+        assertThat(changed.getFirst().packages()).containsExactlyInAnyOrder(
+                new OsvPackageRef("Maven", "org.example:old-lib"), new OsvPackageRef("Maven", "org.example:new-lib"));
+        assertThat(catalog.affecting(new OsvPackageRef("Maven", "org.example:old-lib"))).isEmpty();
+        assertThat(catalog.affecting(new OsvPackageRef("Maven", "org.example:new-lib")))
+                .extracting(OsvVulnerability::modified).containsExactly("2026-03-01T00:00:00Z");
+    }
+
+    @Test
+    void aPartlyCorruptZipImportsTheGoodRecordsAndNamesTheBadOnes() throws IOException {
+        Path linter = SharedTestData.require("osv/osv-linter-testdata");
+        java.util.LinkedHashMap<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("GOOD-2026-0001.json", record("GOOD-2026-0001", "2026-01-01T00:00:00Z", "npm", "left-pad", "CVE-2026-90011"));
+        entries.put("BROKEN-2026-0002.json", "{\"id\": \"BROKEN-2026-0002\", \"modified\": \"2026-01-01T00:00:00Z\", \"affected\": [");
+        entries.put("nointroduced-CVE-2023-41045.json", Files.readString(linter.resolve("nointroduced-CVE-2023-41045.json")));
+        entries.put("GOOD-2026-0003.json", record("GOOD-2026-0003", "2026-01-01T00:00:00Z", "PyPI", "Django_Rest", "CVE-2026-90013"));
+        entries.put("BADTIME-2026-0004.json", record("BADTIME-2026-0004", "yesterday", "npm", "x", "CVE-2026-90014"));
+        Path zip = zipOfTexts(temp.resolve("partly-corrupt.zip"), entries);
+
+        ImportRun run = importPaths(FeedSource.OSV, zip);
+        assertThat(run.state()).isEqualTo(ImportRun.State.DONE);
+        assertThat(run.added()).isEqualTo(2);
+        assertThat(run.failed()).isEqualTo(3);
+        List<ImportRuns.Problem> problems = runs.problems(run.id(), 0, 10);
+        assertThat(problems).extracting(ImportRuns.Problem::ref)
+                .containsExactly("BROKEN-2026-0002", "CVE-2023-41045", "BADTIME-2026-0004");
+        assertThat(problems).allSatisfy(p -> assertThat(p.message()).isNotBlank());
+        // PyPI names compare as PEP 503 says
+        assertThat(catalog.affecting(new OsvPackageRef("PyPI", "django-rest"))).extracting(OsvVulnerability::id)
+                .containsExactly("GOOD-2026-0003");
+    }
+
+    @Test
+    void anInterruptedRunContinuesFromItsLastBatch() throws IOException {
+        Path go = SharedTestData.require("osv/Go");
+        long files;
+        try (Stream<Path> s = Files.list(go)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).count();
+        }
+        ImportRun queued = importer.queuePaths(FeedSource.OSV, List.of(go), null, "tester");
+        ImportRun stopped = importer.run(queued, n -> { }, 2).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(ImportRun.State.RUNNING);
+        assertThat(stopped.cursor()).isEqualTo(1000);
+        assertThat(stopped.added()).isEqualTo(1000);
+
+        // the node "died": its heartbeat is old, so another (this one) takes the run over
+        jdbc.sql("UPDATE vulndb_import_run SET heartbeat_at = ? WHERE id = ?")
+                .param(Instant.now().minusSeconds(600).atOffset(java.time.ZoneOffset.UTC)).param(queued.id()).update();
+        List<ImportRun> resumed = worker.resumeAbandoned();
+        ImportRun done = resumed.stream().filter(r -> r.id() == queued.id()).findFirst().orElseThrow();
+        assertThat(done.state()).isEqualTo(ImportRun.State.DONE);
+        assertThat(done.cursor()).isEqualTo(files);
+        assertThat(done.read()).isEqualTo(files);
+        // nothing was read twice: every record was added exactly once
+        assertThat(done.added() + done.unchanged()).isEqualTo(files);
+        assertThat(done.added()).isEqualTo(files);
+        assertThat(catalog.affecting(new OsvPackageRef("Go", "stdlib"))).isNotEmpty();
+    }
+
+    @Test
+    void manyPackagesAreAnsweredInFewRoundTrips() throws IOException {
+        java.util.LinkedHashMap<String, String> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 1200; i++) {
+            String id = "MANY-2026-%04d".formatted(i);
+            entries.put(id + ".json", record(id, "2026-01-01T00:00:00Z", "npm", "pkg-" + (i % 600), "CVE-2026-7" + "%04d".formatted(i)));
+        }
+        importPaths(FeedSource.OSV, zipOfTexts(temp.resolve("many.zip"), entries));
+        List<OsvPackageRef> asked = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            asked.add(new OsvPackageRef("npm", "pkg-" + i));
+        }
+        Map<OsvPackageRef, List<OsvVulnerability>> found = catalog.affecting(asked);
+        assertThat(found).hasSize(3000);
+        assertThat(found.get(new OsvPackageRef("npm", "pkg-7"))).extracting(OsvVulnerability::id)
+                .containsExactlyInAnyOrder("MANY-2026-0007", "MANY-2026-0607");
+        assertThat(found.get(new OsvPackageRef("npm", "pkg-2999"))).isEmpty();
+        assertThat(catalog.size()).isGreaterThanOrEqualTo(1200);
+    }
+}
