@@ -229,4 +229,39 @@ abstract class VulnDbScenarios {
         assertThat(found.get(new OsvPackageRef("npm", "pkg-2999"))).isEmpty();
         assertThat(catalog.size()).isGreaterThanOrEqualTo(1200);
     }
+
+    @Test
+    void nvdCvesAreStoredWithTheirCpeConfigurations() throws IOException {
+        Path file = temp.resolve("nvdcve-2.0-sample.json");
+        try (var in = VulnDbScenarios.class.getResourceAsStream("nvd-cve-api-2.0-sample.json")) {
+            Files.copy(in, file);
+        }
+        ImportRun run = importPaths(FeedSource.NVD, file);
+        assertThat(run.state()).isEqualTo(ImportRun.State.DONE);
+        assertThat(run.added()).isEqualTo(3);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(runs.problems(run.id(), 0, 10)).extracting(ImportRuns.Problem::ref)
+                .containsExactly(file + " vulnerabilities[2]");
+        assertThat(catalog.affecting(new OsvPackageRef("CPE", "example:logger"))).extracting(OsvVulnerability::id)
+                .containsExactly("CVE-2026-10001");
+        assertThat(catalog.find("CVE-2026-10002")).as("rejected CVEs are withdrawn").isEmpty();
+        assertThat(jdbc.sql("SELECT severity FROM vulndb_record WHERE id = 'CVE-2026-10001'").query(String.class).single())
+                .isEqualTo("CRITICAL");
+        assertThat(importPaths(FeedSource.NVD, file).unchanged()).isEqualTo(3);
+    }
+
+    @Test
+    void suppliersCsafAdvisoriesAreStoredUnderPurlAndCpePackages() {
+        Path redHat = SharedTestData.require("csaf/real-redhat-via-osv-schema");
+        Path bsi = SharedTestData.require("csaf/csaf_2.0/examples/csaf/bsi-2022-0001.json");
+        ImportRun run = importPaths(FeedSource.CSAF, redHat, bsi);
+        assertThat(run.state()).isEqualTo(ImportRun.State.DONE);
+        assertThat(run.failed()).isZero();
+        assertThat(run.added()).isGreaterThanOrEqualTo(6);
+        assertThat(catalog.find("RHSA-2024:4546")).isPresent();
+        assertThat(catalog.affecting(new OsvPackageRef("rpm", "redhat/git-lfs"))).extracting(OsvVulnerability::id)
+                .contains("RHSA-2024:4546");
+        assertThat(catalog.find("CVE-2022-27193")).map(OsvVulnerability::id).contains("BSI-2022-0001");
+        assertThat(catalog.affecting(new OsvPackageRef("CPE", "csaf-tools:cvrf-csaf-converter"))).hasSize(1);
+    }
 }
