@@ -24,6 +24,11 @@ import eu.vigil.vulndb.internal.ImportRun;
 import eu.vigil.vulndb.internal.ImportRuns;
 import eu.vigil.vulndb.internal.ImportWorker;
 import org.junit.jupiter.api.Test;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +57,24 @@ abstract class VulnDbScenarios {
     @Autowired eu.vigil.audit.AuditIntegrity auditIntegrity;
     @Autowired MockMvc mvc;
 
+    @Autowired eu.vigil.identity.internal.UserAccounts users;
+    @Autowired eu.vigil.identity.internal.ApiTokens tokens;
+
     @TempDir Path temp;
+
+    String token(eu.vigil.identity.Role role) {
+        String name = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime();
+        long id = users.insert(name, name, null, "{noop}unused", java.util.EnumSet.of(role), null, false, null, Instant.now());
+        return tokens.create(id, "test", java.util.EnumSet.of(role), Instant.now().plus(java.time.Duration.ofHours(1)));
+    }
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(eu.vigil.identity.Role role) {
+        eu.vigil.identity.CurrentUser user = new eu.vigil.identity.CurrentUser(1, "page-" + role, "Page User",
+                java.util.EnumSet.of(role), null);
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
+                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority()))));
+    }
 
     ImportRun importPaths(FeedSource source, Path... paths) {
         ImportRun queued = importer.queuePaths(source, List.of(paths), null, "tester");
@@ -263,5 +285,73 @@ abstract class VulnDbScenarios {
                 .contains("RHSA-2024:4546");
         assertThat(catalog.find("CVE-2022-27193")).map(OsvVulnerability::id).contains("BSI-2022-0001");
         assertThat(catalog.affecting(new OsvPackageRef("CPE", "csaf-tools:cvrf-csaf-converter"))).hasSize(1);
+    }
+
+    @Test
+    void securityStaffUploadAFeedOverTheApiAndFollowItsProgress() throws Exception {
+        java.util.LinkedHashMap<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("API-2026-0001.json", record("API-2026-0001", "2026-01-01T00:00:00Z", "Maven", "org.example:api-lib", "CVE-2026-90021"));
+        entries.put("API-2026-0002.json", "not json at all");
+        byte[] zip = Files.readAllBytes(zipOfTexts(temp.resolve("api.zip"), entries));
+        String security = token(eu.vigil.identity.Role.SECURITY);
+        String auditor = token(eu.vigil.identity.Role.AUDITOR);
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "api.zip", "application/zip", zip);
+
+        mvc.perform(multipart("/api/v1/vulndb/imports").file(file).param("source", "osv")
+                        .header("Authorization", "Bearer " + auditor))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/v1/vulndb/imports").file(file).param("source", "spdx")
+                        .header("Authorization", "Bearer " + security))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.field").value("source"));
+        mvc.perform(multipart("/api/v1/vulndb/imports").file(
+                        new org.springframework.mock.web.MockMultipartFile("file", "notes.txt", "text/plain", zip))
+                        .param("source", "osv").header("Authorization", "Bearer " + security))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("file"));
+
+        String location = mvc.perform(multipart("/api/v1/vulndb/imports").file(file).param("source", "osv")
+                        .header("Authorization", "Bearer " + security))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+        String state = "";
+        for (int i = 0; i < 200 && !state.equals("DONE"); i++) {
+            Thread.sleep(100);
+            state = com.jayway.jsonpath.JsonPath.read(mvc.perform(get(location).header("Authorization", "Bearer " + auditor))
+                    .andReturn().getResponse().getContentAsString(), "$.state");
+        }
+        assertThat(state).isEqualTo("DONE");
+        mvc.perform(get(location).header("Authorization", "Bearer " + auditor))
+                .andExpect(jsonPath("$.added").value(1))
+                .andExpect(jsonPath("$.failed").value(1))
+                .andExpect(jsonPath("$.badRecords[0].ref").value(org.hamcrest.Matchers.endsWith("api.zip!API-2026-0002.json")));
+
+        mvc.perform(get("/api/v1/vulnerabilities/CVE-2026-90021").header("Authorization", "Bearer " + auditor))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("API-2026-0001"))
+                .andExpect(jsonPath("$.severity").value("CRITICAL"))
+                .andExpect(jsonPath("$.osv.affected[0].package.name").value("org.example:api-lib"));
+        mvc.perform(get("/api/v1/vulnerabilities/CVE-2026-00000").header("Authorization", "Bearer " + auditor))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/vulnerabilities").param("q", "api-lib").header("Authorization", "Bearer " + auditor))
+                .andExpect(jsonPath("$.items[0].id").value("API-2026-0001"));
+
+        // the pages: the record with its "What it hits" link, the search, the run with its bad record
+        mvc.perform(get("/vulnerabilities/CVE-2026-90021").with(signedIn(eu.vigil.identity.Role.MANAGEMENT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/sbom/impact?q=API-2026-0001")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("org.example:api-lib")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("&lt; 2.0.0")));
+        mvc.perform(get("/vulnerabilities").param("q", "API-2026").with(signedIn(eu.vigil.identity.Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("API-2026-0001")));
+        String runPath = location.replace("/api/v1", "");
+        mvc.perform(get(runPath).with(signedIn(eu.vigil.identity.Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("API-2026-0002.json")));
+        mvc.perform(get("/vulndb").with(signedIn(eu.vigil.identity.Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Import a feed file"))));
+        mvc.perform(get("/vulndb").with(signedIn(eu.vigil.identity.Role.SECURITY)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Import a feed file")));
     }
 }
