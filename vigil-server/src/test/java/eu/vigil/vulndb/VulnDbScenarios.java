@@ -56,6 +56,7 @@ abstract class VulnDbScenarios {
     @Autowired ApplicationEvents events;
     @Autowired eu.vigil.audit.AuditIntegrity auditIntegrity;
     @Autowired MockMvc mvc;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Autowired eu.vigil.identity.internal.UserAccounts users;
     @Autowired eu.vigil.identity.internal.ApiTokens tokens;
@@ -353,5 +354,61 @@ abstract class VulnDbScenarios {
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Import a feed file"))));
         mvc.perform(get("/vulndb").with(signedIn(eu.vigil.identity.Role.SECURITY)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Import a feed file")));
+    }
+
+    @Test
+    void theMirrorDownloadFetchesEachEcosystemOverHttpAndImportsIt() throws Exception {
+        java.util.LinkedHashMap<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("MIRROR-2026-0001.json", record("MIRROR-2026-0001", "2026-02-01T00:00:00Z", "npm", "mirrored", "CVE-2026-90031"));
+        byte[] zip = Files.readAllBytes(zipOfTexts(temp.resolve("mirror.zip"), entries));
+        List<String> ifModifiedSince = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/osv/", exchange -> {
+            String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+            if (exchange.getRequestURI().getPath().equals("/osv/npm/all.zip")) {
+                ifModifiedSince.add(since == null ? "" : since);
+                if (since != null) {
+                    exchange.sendResponseHeaders(304, -1);
+                } else {
+                    exchange.sendResponseHeaders(200, zip.length);
+                    exchange.getResponseBody().write(zip);
+                }
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/osv/";
+            eu.vigil.vulndb.internal.OsvMirror.Settings settings = new eu.vigil.vulndb.internal.OsvMirror.Settings(
+                    mirror, List.of("npm", "PyPI"), true, 10_000_000, temp.resolve("downloads"));
+            var osvMirror = new eu.vigil.vulndb.internal.OsvMirror(importer, runs, dataSource, settings, true);
+
+            var first = osvMirror.downloadNow();
+            assertThat(first).extracting(eu.vigil.vulndb.internal.OsvMirror.Outcome::result)
+                    .containsExactly("done", "the mirror answered HTTP 404");
+            assertThat(first.getFirst().run().added()).isEqualTo(1);
+            assertThat(first.getFirst().run().startedBy()).isEqualTo("vulndb-mirror");
+            assertThat(catalog.find("CVE-2026-90031")).isPresent();
+            assertThat(temp.resolve("downloads/npm-all.zip")).doesNotExist();
+
+            // the next run asks for changes since the last download only
+            var second = osvMirror.downloadNow();
+            assertThat(second.getFirst().result()).isEqualTo("not modified since the last download");
+            assertThat(ifModifiedSince).hasSize(2);
+            assertThat(ifModifiedSince.get(1)).endsWith("GMT");
+
+            // plain http is refused unless allowed
+            var strict = new eu.vigil.vulndb.internal.OsvMirror(importer, runs, dataSource,
+                    new eu.vigil.vulndb.internal.OsvMirror.Settings(mirror, List.of("npm"), false, 10_000_000,
+                            temp.resolve("downloads")), true);
+            assertThat(strict.downloadNow()).singleElement()
+                    .satisfies(o -> assertThat(o.result()).startsWith("refused: the mirror must be an https:// URL"));
+            assertThat(ifModifiedSince).hasSize(2);
+        } finally {
+            server.stop(0);
+        }
     }
 }
