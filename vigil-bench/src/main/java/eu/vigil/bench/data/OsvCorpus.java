@@ -181,7 +181,8 @@ public final class OsvCorpus {
         for (int i = 0; i < pairs; i++) {
             int m = major + i;
             events.addObject().put("introduced", i == 0 && r.nextBoolean() ? "0" : m + ".0.0");
-            if (i == pairs - 1 && r.nextInt(8) == 0) {
+            // OSV allows last_affected only in a range without fixed events
+            if (pairs == 1 && r.nextInt(8) == 0) {
                 events.addObject().put("last_affected", m + "." + (1 + r.nextInt(9)) + ".0");
             } else {
                 int minor = 1 + r.nextInt(9);

@@ -65,8 +65,12 @@ public final class VulnDbImportBenchmark {
         ImportRun run = importer.run(importer.queuePaths(FeedSource.OSV, List.of(zip), null, "bench"), n -> { })
                 .orElseThrow();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s: %s in %.1f s = %,.0f records/s (added %,d, unchanged %,d, bad %,d); peak heap %,d MB%n",
-                label, run.state(), seconds, count / seconds, run.added(), run.unchanged(), run.failed(), peakHeapMb());
+        long peak = peakHeapMb();
+        System.gc();
+        long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        System.out.printf("%s: %s in %.1f s = %,.0f records/s (added %,d, unchanged %,d, bad %,d); peak heap %,d MB"
+                        + " (pool peaks, garbage included), %,d MB in use after a full GC%n",
+                label, run.state(), seconds, count / seconds, run.added(), run.unchanged(), run.failed(), peak, live);
     }
 
     private static void resetPeaks() {

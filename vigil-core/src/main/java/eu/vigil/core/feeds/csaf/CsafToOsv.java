@@ -12,13 +12,12 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import eu.vigil.core.InvalidInputException;
 import eu.vigil.core.feeds.CpeName;
 import eu.vigil.core.feeds.FeedRecord;
 import eu.vigil.core.feeds.OsvJson;
 import eu.vigil.core.osv.OsvPackageRef;
+import eu.vigil.core.purl.PackageUrl;
 
 /**
  * A CSAF 2.0 advisory's vulnerabilities as OSV records, one per vulnerability.
@@ -142,17 +141,17 @@ public final class CsafToOsv {
         String purl = text(helper, "purl");
         if (purl != null) {
             try {
-                PackageURL parsed = new PackageURL(purl);
-                Map<String, String> qualifiers = parsed.getQualifiers();
+                PackageUrl parsed = PackageUrl.parse(purl);
+                Map<String, String> qualifiers = parsed.qualifiers();
                 String distro = qualifiers == null ? null : qualifiers.get("distro");
-                OsvPackageRef pkg = OsvPackageRef.fromPurl(parsed.getType(), parsed.getNamespace(), parsed.getName(), distro);
-                String version = parsed.getVersion();
-                if (version != null && parsed.getType().equals("golang") && version.startsWith("v")) {
+                OsvPackageRef pkg = OsvPackageRef.fromPurl(parsed.type(), parsed.namespace(), parsed.name(), distro);
+                String version = parsed.version();
+                if (version != null && parsed.type().equals("golang") && version.startsWith("v")) {
                     version = version.substring(1);
                 }
-                return new Product(pkg, "pkg:" + parsed.getType() + "/"
-                        + (parsed.getNamespace() == null ? "" : parsed.getNamespace() + "/") + parsed.getName(), version);
-            } catch (MalformedPackageURLException | RuntimeException e) {
+                return new Product(pkg, PackageUrl.of(parsed.type(), parsed.namespace(), parsed.name(), null, null, null)
+                        .canonical(), version);
+            } catch (InvalidInputException e) {
                 // an unreadable purl: fall back to the CPE when there is one
             }
         }
