@@ -165,6 +165,8 @@ class AccessMatrixIT {
             Map.entry("GET /compliance/assessments/{id}/requirements/{requirementId}", PROGRAMME_READERS),
             Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}", PROGRAMME_WRITERS),
             Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}/evidence", PROGRAMME_WRITERS),
+            Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}/evidence-file", PROGRAMME_WRITERS),
+            Map.entry("GET /compliance/assessments/{id}/evidence/{evidenceId}/file", PROGRAMME_READERS),
             Map.entry("POST /compliance/assessments/{id}/approvals", MANAGEMENT),
             Map.entry("GET /compliance/assessments/{id}/export.csv", PROGRAMME_READERS),
             Map.entry("GET /compliance/assessments/{id}/export.oscal.json", PROGRAMME_READERS),
@@ -180,6 +182,9 @@ class AccessMatrixIT {
             Map.entry("PUT /api/v1/compliance/assessments/{id}/results/{requirementId}", PROGRAMME_WRITERS),
             Map.entry("GET /api/v1/compliance/assessments/{id}/actions", PROGRAMME_READERS),
             Map.entry("GET /api/v1/compliance/assessments/{id}/approvals", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}/evidence", PROGRAMME_READERS),
+            Map.entry("POST /api/v1/compliance/assessments/{id}/results/{requirementId}/evidence", PROGRAMME_WRITERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}/evidence/{evidenceId}/file", PROGRAMME_READERS),
             Map.entry("POST /api/v1/compliance/assessments/{id}/approvals", MANAGEMENT));
 
     @DynamicPropertySource
