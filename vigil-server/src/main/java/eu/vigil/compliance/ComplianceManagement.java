@@ -540,14 +540,19 @@ public class ComplianceManagement {
         }
         byte[] content = approvedContent(assessment);
         String digest = ApprovedContent.sha256(content);
-        Approval approval = new Approval(0, assessmentId, assessment.version(), digest,
-                signatures.sign(content).orElse(null), actor, clock.instant(), text);
-        long id = approvals.insert(approval);
+        // stored with microsecond precision at best: sign the time as it will be read back
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Approval unsigned = new Approval(0, assessmentId, assessment.version(), digest, null, null, actor, now, text,
+                Approval.UNSIGNED);
+        ApprovalSignatures.Signature signature = signatures.sign(unsigned);
+        Approval signed = new Approval(0, assessmentId, assessment.version(), digest, signature.value(),
+                signature.keyId(), actor, now, text, Approval.VALID);
+        long id = approvals.insert(signed);
         audit.record(AuditEvent.of("compliance.approve").object("assessment", assessmentId)
                 .detail("approval", id).detail("version", assessment.version()).detail("sha256", digest)
-                .detail("signed", approval.signature() != null));
-        return new Approval(id, approval.assessmentId(), approval.assessmentVersion(), digest, approval.signature(),
-                actor, approval.approvedAt(), text);
+                .detail("signatureKey", signature.keyId()));
+        return new Approval(id, assessmentId, signed.assessmentVersion(), digest, signed.signature(),
+                signed.signatureKeyId(), actor, now, text, Approval.VALID);
     }
 
     /** The canonical content an approval of the current version covers. */
@@ -560,7 +565,7 @@ public class ComplianceManagement {
 
     @Transactional(readOnly = true)
     public List<Approval> approvals(long assessmentId) {
-        return approvals.ofAssessment(assessmentId);
+        return approvals.ofAssessment(assessmentId).stream().map(signatures::checked).toList();
     }
 
     // ---- reactions --------------------------------------------------------------------------

@@ -52,6 +52,7 @@ abstract class ComplianceScenarios {
     @Autowired ComplianceManagement compliance;
     @Autowired eu.vigil.scope.EntityScope scope;
     @Autowired eu.vigil.keys.BlobStore blobs;
+    @Autowired eu.vigil.keys.SigningKeys signingKeys;
     @org.springframework.beans.factory.annotation.Value("${vigil.data}") java.nio.file.Path dataFolder;
 
     CurrentUser officer;
@@ -293,14 +294,68 @@ abstract class ComplianceScenarios {
             assertThat(a.assessmentVersion()).isEqualTo(assessment.version());
             assertThat(a.digest()).isEqualTo(eu.vigil.compliance.internal.ApprovedContent.sha256(
                     compliance.approvedContent(assessment)));
-            assertThat(a.signature()).as("no signing key until the keys module lands").isNull();
+            assertThat(a.signature()).isNotBlank();
+            assertThat(a.signatureKeyId()).isNotBlank();
+            assertThat(a.signatureStatus()).isEqualTo(Approval.VALID);
+            assertThat(signingKeys.verify(a.signatureKeyId(), eu.vigil.compliance.internal.ApprovalSignatures.canonical(a),
+                    java.util.Base64.getDecoder().decode(a.signature()))).isTrue();
+            assertThat(new String(eu.vigil.compliance.internal.ApprovalSignatures.canonical(a),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("assessment\t" + id, "version\t" + assessment.version(),
+                    "sha256\t" + a.digest(), "approvedBy\t" + board.username(), "approvedAt\t" + a.approvedAt());
         });
+        assertThat(perform(get("/compliance/assessments/" + id).with(as(auditor))).getResponse().getContentAsString())
+                .contains("signature valid");
         auditIntegrity.chainPending();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'compliance.approve' AND actor = ?")
                 .param(board.username()).query(Long.class).single()).isEqualTo(1);
         rate(id, APPROVE, "3");
         String html = perform(get("/compliance/assessments/" + id).with(as(board))).getResponse().getContentAsString();
         assertThat(html).contains("changed since");
+    }
+
+    @Test
+    void aTamperedApprovalIsReportedInvalidOnThePageAndInTheExports() throws Exception {
+        long id = startNis2Assessment("Tamper");
+        rate(id, APPROVE, "2");
+        Approval approval = compliance.approve(id, "Approved", board.username());
+        assertThat(compliance.approvals(id)).singleElement().extracting(Approval::signatureStatus).isEqualTo(Approval.VALID);
+        assertThat(oscalSignature(id)).isEqualTo("valid");
+
+        // someone with database access claims the board approved a later version
+        jdbc.sql("UPDATE compliance_approval SET assessment_version = assessment_version + 1 WHERE id = ?")
+                .param(approval.id()).update();
+        assertThat(compliance.approvals(id)).singleElement().extracting(Approval::signatureStatus)
+                .isEqualTo(Approval.INVALID);
+        assertThat(perform(get("/compliance/assessments/" + id).with(as(auditor))).getResponse().getContentAsString())
+                .contains("signature INVALID").doesNotContain("signature valid");
+        assertThat(oscalSignature(id)).isEqualTo("INVALID");
+        JsonNode api = JSON.readTree(perform(get("/api/v1/compliance/assessments/" + id + "/approvals")
+                .header("Authorization", "Bearer " + token(auditor))).getResponse().getContentAsString());
+        assertThat(api.get(0).get("signatureStatus").asText()).isEqualTo("INVALID");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(perform(get("/compliance/assessments/" + id + "/report.pdf")
+                .with(as(auditor))).getResponse().getContentAsByteArray())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("INVALID");
+        }
+
+        // a forged comment is caught the same way
+        jdbc.sql("UPDATE compliance_approval SET assessment_version = assessment_version - 1, comment = ? WHERE id = ?")
+                .param("Approved, including the open risks").param(approval.id()).update();
+        assertThat(compliance.approvals(id)).singleElement().extracting(Approval::signatureStatus)
+                .isEqualTo(Approval.INVALID);
+        jdbc.sql("UPDATE compliance_approval SET comment = ? WHERE id = ?").param("Approved").param(approval.id()).update();
+        assertThat(compliance.approvals(id)).singleElement().extracting(Approval::signatureStatus)
+                .isEqualTo(Approval.VALID);
+    }
+
+    String oscalSignature(long id) throws Exception {
+        JsonNode props = JSON.readTree(perform(get("/compliance/assessments/" + id + "/export.oscal.json").with(as(auditor)))
+                .getResponse().getContentAsByteArray()).get("assessment-results").get("metadata").get("props");
+        for (JsonNode prop : props) {
+            if (prop.get("name").asText().equals("approval-signature")) {
+                return prop.get("value").asText();
+            }
+        }
+        return null;
     }
 
     @Test
