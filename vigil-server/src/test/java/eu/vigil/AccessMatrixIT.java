@@ -53,6 +53,8 @@ class AccessMatrixIT {
             Role.SECURITY, Role.AUDITOR);
     private static final Set<Role> PROGRAMME_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE);
     private static final Set<Role> MANAGEMENT = EnumSet.of(Role.MANAGEMENT);
+    /** Management training is recorded by the programme's writers and by the management body itself. */
+    private static final Set<Role> TRAINING_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE, Role.MANAGEMENT);
     /** Incidents: everyone who runs or oversees the programme reads (auditors too); suppliers see nothing. */
     private static final Set<Role> INCIDENT_READERS = EnumSet.of(Role.ADMIN, Role.MANAGEMENT, Role.COMPLIANCE,
             Role.SECURITY, Role.AUDITOR);
@@ -174,6 +176,13 @@ class AccessMatrixIT {
             Map.entry("GET /compliance/compare", PROGRAMME_READERS),
             Map.entry("GET /compliance/actions", PROGRAMME_READERS),
             Map.entry("GET /compliance/evidence", PROGRAMME_READERS),
+            Map.entry("GET /compliance/training", PROGRAMME_READERS),
+            Map.entry("POST /compliance/training", TRAINING_WRITERS),
+            Map.entry("GET /compliance/training/{id}/certificate", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/training/sessions", PROGRAMME_READERS),
+            Map.entry("POST /api/v1/compliance/training/sessions", TRAINING_WRITERS),
+            Map.entry("GET /api/v1/compliance/training/status", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/training/sessions/{id}/certificate", PROGRAMME_READERS),
             Map.entry("GET /api/v1/compliance/catalogues", PROGRAMME_READERS),
             Map.entry("GET /api/v1/compliance/assessments", PROGRAMME_READERS),
             Map.entry("POST /api/v1/compliance/assessments", PROGRAMME_WRITERS),

@@ -353,7 +353,7 @@ public class ComplianceManagement {
                 + " MiB) are accepted";
     }
 
-    private static String fileName(String raw, Map<String, String> problems) {
+    static String fileName(String raw, Map<String, String> problems) {
         if (raw == null || raw.isBlank()) {
             problems.put("file", "choose a file to upload");
             return null;
@@ -408,7 +408,7 @@ public class ComplianceManagement {
     }
 
     /** Counts what passes and fails once more than {@code limit} bytes were read. */
-    private static final class LimitedStream extends java.io.FilterInputStream {
+    static final class LimitedStream extends java.io.FilterInputStream {
         private final long limit;
         long count;
         boolean exceeded;
@@ -582,7 +582,7 @@ public class ComplianceManagement {
 
     // ---- input checks -----------------------------------------------------------------------
 
-    private static String text(String value, String field, boolean required, int max, Map<String, String> problems) {
+    static String text(String value, String field, boolean required, int max, Map<String, String> problems) {
         String stripped = value == null ? null : value.strip();
         if (stripped == null || stripped.isEmpty()) {
             if (required) {
@@ -614,7 +614,7 @@ public class ComplianceManagement {
         return null;
     }
 
-    private static LocalDate date(String value, String field, Map<String, String> problems) {
+    static LocalDate date(String value, String field, Map<String, String> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }

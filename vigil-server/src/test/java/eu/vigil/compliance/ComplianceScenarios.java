@@ -53,6 +53,7 @@ abstract class ComplianceScenarios {
     @Autowired eu.vigil.scope.EntityScope scope;
     @Autowired eu.vigil.keys.BlobStore blobs;
     @Autowired eu.vigil.keys.SigningKeys signingKeys;
+    @Autowired ManagementTraining training;
     @org.springframework.beans.factory.annotation.Value("${vigil.data}") java.nio.file.Path dataFolder;
 
     CurrentUser officer;
@@ -345,6 +346,69 @@ abstract class ComplianceScenarios {
         jdbc.sql("UPDATE compliance_approval SET comment = ? WHERE id = ?").param("Approved").param(approval.id()).update();
         assertThat(compliance.approvals(id)).singleElement().extracting(Approval::signatureStatus)
                 .isEqualTo(Approval.VALID);
+    }
+
+    @Test
+    void managementTrainingIsRecordedAndShownBesideTheApproval() throws Exception {
+        CurrentUser trained = board;
+        CurrentUser lapsed = user(Role.MANAGEMENT);
+        byte[] certificate = "Certificate of attendance".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        LocalDate recent = LocalDate.now().minusMonths(2);
+
+        MvcResult refused = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/compliance/training")
+                .param("heldOn", LocalDate.now().plusDays(3).toString()).param("title", "").param("provider", "ENISA")
+                .param("durationMinutes", "ninety").param("attendees", auditor.username())
+                .with(as(officer)).with(csrf()));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("lies in the future", "is required",
+                "whole number of minutes", "not members of the management body");
+        assertThat(training.sessions()).noneMatch(x -> x.attendees().contains(auditor.username()));
+
+        MvcResult recorded = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/compliance/training")
+                .file(new org.springframework.mock.web.MockMultipartFile("certificate", "certificate.pdf", "application/pdf", certificate))
+                .param("heldOn", recent.toString()).param("title", "NIS2 duties of the board").param("provider", "CyberAcademy")
+                .param("durationMinutes", "240").param("attendees", trained.username()).with(as(trained)).with(csrf()));
+        assertThat(recorded.getResponse().getStatus()).as(recorded.getResponse().getContentAsString()).isEqualTo(302);
+
+        MvcResult viaApi = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/compliance/training/sessions")
+                .param("heldOn", LocalDate.now().minusYears(2).toString()).param("title", "Security awareness")
+                .param("provider", "In-house").param("durationMinutes", "60").param("attendees", lapsed.username())
+                .header("Authorization", "Bearer " + token(officer)));
+        assertThat(viaApi.getResponse().getStatus()).as(viaApi.getResponse().getContentAsString()).isEqualTo(201);
+        MvcResult badApi = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/compliance/training/sessions")
+                .param("heldOn", "yesterday").header("Authorization", "Bearer " + token(officer)));
+        assertThat(badApi.getResponse().getStatus()).isEqualTo(400);
+        assertThat(badApi.getResponse().getContentType()).startsWith("application/problem+json");
+
+        assertThat(training.status()).filteredOn(m -> m.username().equals(trained.username())).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.current()).isTrue();
+                    assertThat(m.lastSession().title()).isEqualTo("NIS2 duties of the board");
+                    assertThat(m.dueBy()).isEqualTo(recent.plusMonths(12));
+                });
+        assertThat(training.status()).filteredOn(m -> m.username().equals(lapsed.username())).singleElement()
+                .satisfies(m -> assertThat(m.current()).isFalse());
+        CurrentUser untrained = user(Role.MANAGEMENT);
+        assertThat(training.status()).filteredOn(m -> m.username().equals(untrained.username())).singleElement()
+                .satisfies(m -> assertThat(m.lastSession()).isNull());
+
+        long id = startNis2Assessment("Approval with training");
+        String page = perform(get("/compliance/assessments/" + id).with(as(trained))).getResponse().getContentAsString();
+        assertThat(page).contains("id=\"management-training\"", trained.username(), "current, next due " + recent.plusMonths(12),
+                lapsed.username(), "overdue since", untrained.username(), "no training");
+
+        TrainingSession session = training.sessions().stream().filter(x -> x.attendees().contains(trained.username()))
+                .findFirst().orElseThrow();
+        assertThat(session.certificateSha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(certificate)));
+        MvcResult download = perform(get("/compliance/training/" + session.id() + "/certificate").with(as(auditor)));
+        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(certificate);
+        JsonNode status = JSON.readTree(perform(get("/api/v1/compliance/training/status")
+                .header("Authorization", "Bearer " + token(auditor))).getResponse().getContentAsString());
+        assertThat(status.toString()).contains(trained.username());
+        auditIntegrity.chainPending();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'compliance.training.record' AND object_id = ?")
+                .param(Long.toString(session.id())).query(Long.class).single()).isEqualTo(1);
     }
 
     String oscalSignature(long id) throws Exception {

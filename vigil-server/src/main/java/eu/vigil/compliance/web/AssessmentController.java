@@ -68,9 +68,11 @@ class AssessmentController {
     }
 
     private final ComplianceManagement compliance;
+    private final eu.vigil.compliance.ManagementTraining training;
 
-    AssessmentController(ComplianceManagement compliance) {
+    AssessmentController(ComplianceManagement compliance, eu.vigil.compliance.ManagementTraining training) {
         this.compliance = compliance;
+        this.training = training;
     }
 
     @GetMapping("/compliance/assessments")
@@ -126,6 +128,8 @@ class AssessmentController {
         model.addAttribute("radarValues", JSON.writeValueAsString(rollup.areas().stream()
                 .map(s -> s.score() == null ? 0.0 : s.score()).toList()));
         model.addAttribute("approvals", compliance.approvals(id));
+        model.addAttribute("training", training.status());
+        model.addAttribute("trainingMonths", training.periodMonths());
         model.addAttribute("actions", compliance.actions(id).stream().filter(x -> "OPEN".equals(x.status())).toList());
         model.addAttribute("others", compliance.assessments().stream().filter(o -> o.id() != id).toList());
         model.addAttribute("today", compliance.today());

@@ -182,6 +182,10 @@ class ComplianceApi {
     /** Every field at fault, named: {@code errors: [{field, problem}]}. */
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInput e, HttpServletRequest request) {
+        return problem(e, request);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(InvalidInput e, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Nothing was changed: " + e.fields().size() + " field(s) need correcting.");
         problem.setTitle("Invalid input");
