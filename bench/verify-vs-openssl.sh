@@ -24,7 +24,7 @@ runs=${2:-10}
 work=${VIGIL_BENCH_DIR:-$root/bench/target/verify}
 mkdir -p "$work"
 
-(cd "$root" && ./mvnw -q -B -pl vigil-cli -am package -DskipTests -Djazzer.skip=true)
+(cd "$root" && ./mvnw -q -B -pl vigil-cli -am package -DskipTests -Djazzer.skip=true -Dmaven.jar.forceCreation=true)
 jar="$root/vigil-cli/target/vigil.jar"
 rm -rf "$work/extracted"
 "$java_cmd" -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" >/dev/null
