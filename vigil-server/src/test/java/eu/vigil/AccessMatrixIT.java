@@ -53,6 +53,8 @@ class AccessMatrixIT {
             Role.SECURITY, Role.AUDITOR);
     private static final Set<Role> PROGRAMME_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE);
     private static final Set<Role> MANAGEMENT = EnumSet.of(Role.MANAGEMENT);
+    /** Management training is recorded by the programme's writers and by the management body itself. */
+    private static final Set<Role> TRAINING_WRITERS = EnumSet.of(Role.ADMIN, Role.COMPLIANCE, Role.MANAGEMENT);
     /** Incidents: everyone who runs or oversees the programme reads (auditors too); suppliers see nothing. */
     private static final Set<Role> INCIDENT_READERS = EnumSet.of(Role.ADMIN, Role.MANAGEMENT, Role.COMPLIANCE,
             Role.SECURITY, Role.AUDITOR);
@@ -300,6 +302,8 @@ class AccessMatrixIT {
             Map.entry("GET /compliance/assessments/{id}/requirements/{requirementId}", PROGRAMME_READERS),
             Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}", PROGRAMME_WRITERS),
             Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}/evidence", PROGRAMME_WRITERS),
+            Map.entry("POST /compliance/assessments/{id}/requirements/{requirementId}/evidence-file", PROGRAMME_WRITERS),
+            Map.entry("GET /compliance/assessments/{id}/evidence/{evidenceId}/file", PROGRAMME_READERS),
             Map.entry("POST /compliance/assessments/{id}/approvals", MANAGEMENT),
             Map.entry("GET /compliance/assessments/{id}/export.csv", PROGRAMME_READERS),
             Map.entry("GET /compliance/assessments/{id}/export.oscal.json", PROGRAMME_READERS),
@@ -307,6 +311,13 @@ class AccessMatrixIT {
             Map.entry("GET /compliance/compare", PROGRAMME_READERS),
             Map.entry("GET /compliance/actions", PROGRAMME_READERS),
             Map.entry("GET /compliance/evidence", PROGRAMME_READERS),
+            Map.entry("GET /compliance/training", PROGRAMME_READERS),
+            Map.entry("POST /compliance/training", TRAINING_WRITERS),
+            Map.entry("GET /compliance/training/{id}/certificate", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/training/sessions", PROGRAMME_READERS),
+            Map.entry("POST /api/v1/compliance/training/sessions", TRAINING_WRITERS),
+            Map.entry("GET /api/v1/compliance/training/status", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/training/sessions/{id}/certificate", PROGRAMME_READERS),
             Map.entry("GET /api/v1/compliance/catalogues", PROGRAMME_READERS),
             Map.entry("GET /api/v1/compliance/assessments", PROGRAMME_READERS),
             Map.entry("POST /api/v1/compliance/assessments", PROGRAMME_WRITERS),
@@ -315,6 +326,9 @@ class AccessMatrixIT {
             Map.entry("PUT /api/v1/compliance/assessments/{id}/results/{requirementId}", PROGRAMME_WRITERS),
             Map.entry("GET /api/v1/compliance/assessments/{id}/actions", PROGRAMME_READERS),
             Map.entry("GET /api/v1/compliance/assessments/{id}/approvals", PROGRAMME_READERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}/evidence", PROGRAMME_READERS),
+            Map.entry("POST /api/v1/compliance/assessments/{id}/results/{requirementId}/evidence", PROGRAMME_WRITERS),
+            Map.entry("GET /api/v1/compliance/assessments/{id}/evidence/{evidenceId}/file", PROGRAMME_READERS),
             Map.entry("POST /api/v1/compliance/assessments/{id}/approvals", MANAGEMENT));
 
     @DynamicPropertySource

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "The key hierarchy: rotate the key-encryption key, show status, export public keys.",
-        subcommands = {KeysCommand.Rotate.class, KeysCommand.Status.class, KeysCommand.PublicKeys.class})
+        subcommands = {KeysCommand.Rotate.class, KeysCommand.RotateMaster.class, KeysCommand.Status.class,
+                KeysCommand.PublicKeys.class})
 final class KeysCommand {
 
     static final class Store {
@@ -63,6 +64,46 @@ final class KeysCommand {
         void run(ConfigurableApplicationContext vigil) {
             KeyRotation rotation = vigil.getBean(KeyRotation.class);
             JsonLines.print(OfflineVigil.STDOUT, JsonLines.of(resume ? rotation.resume() : rotation.rotate()));
+        }
+    }
+
+    @Command(name = "rotate-master", mixinStandardHelpOptions = true,
+            description = "Replace the master key: a new key store under a new passphrase, every key-encryption key "
+                    + "re-wrapped under it (offline; data and data keys untouched). Opens with the current passphrase "
+                    + "(VIGIL_MASTER_PASSPHRASE, --passphrase-file or the generated file). Crash-safe: afterwards either "
+                    + "the old key store with the old passphrase or the new one with the new passphrase opens Vigil.")
+    static final class RotateMaster implements Callable<Integer> {
+        @Mixin
+        Store store;
+
+        @Option(names = "--new-passphrase-file", paramLabel = "FILE", required = true,
+                description = "File holding the new master passphrase (at least 16 characters).")
+        Path newPassphraseFile;
+
+        @Override
+        public Integer call() {
+            char[] passphrase;
+            try {
+                passphrase = java.nio.file.Files.readString(newPassphraseFile).strip().toCharArray();
+            } catch (java.io.IOException e) {
+                JsonLines.print(OfflineVigil.STDOUT, JsonLines.error("cannot read " + newPassphraseFile + ": " + e));
+                return VigilCli.FINDING_OR_INVALID;
+            }
+            if (passphrase.length < 16) {
+                JsonLines.print(OfflineVigil.STDOUT, JsonLines.error("the new master passphrase in " + newPassphraseFile
+                        + " has " + passphrase.length + " characters; at least 16 are needed"));
+                return VigilCli.FINDING_OR_INVALID;
+            }
+            try (ConfigurableApplicationContext vigil = store.open()) {
+                JsonLines.print(OfflineVigil.STDOUT, JsonLines.of(vigil.getBean(eu.vigil.keys.MasterKeyRotation.class)
+                        .rotate(passphrase)));
+                return VigilCli.OK;
+            } catch (OfflineVigil.Refused | IllegalStateException | IllegalArgumentException e) {
+                JsonLines.print(OfflineVigil.STDOUT, JsonLines.error(e.getMessage()));
+                return VigilCli.FINDING_OR_INVALID;
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package eu.vigil.compliance;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,8 @@ import eu.vigil.core.catalogue.ShippedCatalogues;
 import eu.vigil.scope.EntityProfileChanged;
 import eu.vigil.scope.EntityScope;
 import eu.vigil.scope.ScopeSnapshot;
+import eu.vigil.keys.BlobStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,11 +55,16 @@ public class ComplianceManagement {
     private final EntityScope scope;
     private final AuditTrail audit;
     private final Clock clock;
+    private final BlobStore blobs;
+    private final long evidenceMaxBytes;
     private final CatalogueSet catalogues = ShippedCatalogues.load();
 
     ComplianceManagement(AssessmentRecords assessments, ActionRecords actions, ApprovalRecords approvals,
                          EvidenceRecords evidence, ApprovalSignatures signatures, EntityScope scope, AuditTrail audit,
-                         Clock clock) {
+                         Clock clock, BlobStore blobs,
+                         @Value("${vigil.compliance.evidence-max-bytes:26214400}") long evidenceMaxBytes) {
+        this.blobs = blobs;
+        this.evidenceMaxBytes = evidenceMaxBytes;
         this.assessments = assessments;
         this.actions = actions;
         this.approvals = approvals;
@@ -240,7 +248,7 @@ public class ComplianceManagement {
     // ---- evidence ---------------------------------------------------------------------------
 
     @Transactional
-    public EvidenceLink addEvidence(long assessmentId, String requirementId, NewEvidenceLink command, String actor) {
+    public Evidence addEvidence(long assessmentId, String requirementId, NewEvidenceLink command, String actor) {
         Assessment assessment = assessment(assessmentId);
         result(assessmentId, requirementId);
         Map<String, String> problems = new LinkedHashMap<>();
@@ -257,42 +265,188 @@ public class ComplianceManagement {
                 problems.put("url", "is not a valid address: " + e.getMessage());
             }
         }
-        LocalDate speaksFor = date(command.speaksFor(), "speaksFor", problems);
+        Validity validity = validity(command.speaksFor(), command.validUntil(), command.recurrence(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Instant now = clock.instant();
+        long id = evidence.insert(assessmentId, requirementId, title, url, validity.speaksFor(), validity.validUntil(),
+                validity.recurrence(), actor, now);
+        afterEvidence(assessment, requirementId, id, validity, now, AuditEvent.of("compliance.evidence.add")
+                .detail("kind", Evidence.LINK));
+        return new Evidence(id, assessmentId, requirementId, Evidence.LINK, title, url, null, null, null,
+                validity.speaksFor(), validity.validUntil(), validity.recurrence(), actor, now);
+    }
+
+    /**
+     * Attaches a file as evidence: stored encrypted in the blob store under its own data key, with the
+     * SHA-256 of its content kept (and checked on every download). Larger than
+     * {@code vigil.compliance.evidence-max-bytes} is refused and nothing is stored.
+     */
+    @Transactional
+    public Evidence addEvidenceFile(long assessmentId, String requirementId, NewEvidenceFile command, String actor) {
+        Assessment assessment = assessment(assessmentId);
+        result(assessmentId, requirementId);
+        Map<String, String> problems = new LinkedHashMap<>();
+        String fileName = fileName(command.fileName(), problems);
+        String title = text(command.title(), "title", false, MAX_TEXT, problems);
+        if (title == null && !problems.containsKey("title")) {
+            title = fileName;
+        }
+        if (command.content() == null) {
+            problems.put("file", "choose a file to upload");
+        } else if (command.declaredSize() == 0) {
+            problems.put("file", "is empty");
+        } else if (command.declaredSize() > evidenceMaxBytes) {
+            problems.put("file", tooLarge(command.declaredSize()));
+        }
+        Validity validity = validity(command.speaksFor(), command.validUntil(), command.recurrence(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        LimitedStream limited = new LimitedStream(command.content(), evidenceMaxBytes);
+        BlobStore.StoredBlob blob;
+        try {
+            blob = blobs.put("compliance.evidence", limited);
+        } catch (RuntimeException e) {
+            if (limited.exceeded) {
+                throw new InvalidInput(Map.of("file", tooLarge(limited.count)));
+            }
+            throw e;
+        }
+        if (blob.size() == 0) {
+            blobs.delete(blob.id());
+            throw new InvalidInput(Map.of("file", "is empty"));
+        }
+        Instant now = clock.instant();
+        long id = evidence.insertFile(assessmentId, requirementId, title, blob.id(), fileName, blob.size(), blob.sha256(),
+                validity.speaksFor(), validity.validUntil(), validity.recurrence(), actor, now);
+        afterEvidence(assessment, requirementId, id, validity, now, AuditEvent.of("compliance.evidence.add")
+                .detail("kind", Evidence.FILE).detail("file", fileName).detail("size", blob.size())
+                .detail("sha256", blob.sha256()));
+        return new Evidence(id, assessmentId, requirementId, Evidence.FILE, title, null, fileName, blob.size(),
+                blob.sha256(), validity.speaksFor(), validity.validUntil(), validity.recurrence(), actor, now);
+    }
+
+    /** A file evidence's record and its content, decrypted and checked against its SHA-256 while read. */
+    public record EvidenceFile(Evidence evidence, InputStream content) {
+    }
+
+    /** Opens a file evidence for download; the download is audited. */
+    @Transactional
+    public EvidenceFile evidenceFile(long assessmentId, long evidenceId, String actor) {
+        assessment(assessmentId);
+        EvidenceRecords.StoredFile stored = evidence.file(assessmentId, evidenceId).orElseThrow(() ->
+                new AssessmentNotFound("Assessment " + assessmentId + " has no evidence file " + evidenceId + "."));
+        InputStream content = blobs.open(stored.blobId());
+        audit.record(AuditEvent.of("compliance.evidence.download").object("assessment", assessmentId)
+                .detail("evidence", evidenceId).detail("sha256", stored.evidence().sha256()));
+        return new EvidenceFile(stored.evidence(), content);
+    }
+
+    public long evidenceMaxBytes() {
+        return evidenceMaxBytes;
+    }
+
+    private String tooLarge(long size) {
+        return "has " + size + " bytes or more; at most " + evidenceMaxBytes + " bytes (" + (evidenceMaxBytes >> 20)
+                + " MiB) are accepted";
+    }
+
+    static String fileName(String raw, Map<String, String> problems) {
+        if (raw == null || raw.isBlank()) {
+            problems.put("file", "choose a file to upload");
+            return null;
+        }
+        // browsers of old sent the whole client path; keep the last segment only
+        String name = raw.strip().replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            problems.put("file", "needs a name of 1 to 255 printable characters");
+            return null;
+        }
+        return name;
+    }
+
+    private record Validity(LocalDate speaksFor, LocalDate validUntil, Recurrence recurrence) {
+    }
+
+    private static Validity validity(String speaksForText, String validUntilText, String recurrenceText,
+                                     Map<String, String> problems) {
+        LocalDate speaksFor = date(speaksForText, "speaksFor", problems);
         if (speaksFor == null && !problems.containsKey("speaksFor")) {
             problems.put("speaksFor", "give the date the evidence speaks for (the review, test or training date)");
         }
-        LocalDate validUntil = date(command.validUntil(), "validUntil", problems);
+        LocalDate validUntil = date(validUntilText, "validUntil", problems);
         if (speaksFor != null && validUntil != null && validUntil.isBefore(speaksFor)) {
             problems.put("validUntil", "must not be before the date the evidence speaks for");
         }
         Recurrence recurrence = Recurrence.NONE;
         try {
-            if (command.recurrence() != null && !command.recurrence().isBlank()) {
-                recurrence = Recurrence.valueOf(command.recurrence().strip().toUpperCase(Locale.ROOT));
+            if (recurrenceText != null && !recurrenceText.isBlank()) {
+                recurrence = Recurrence.valueOf(recurrenceText.strip().toUpperCase(Locale.ROOT));
             }
         } catch (IllegalArgumentException e) {
             problems.put("recurrence", "must be NONE, MONTHLY, QUARTERLY, SEMIANNUAL or YEARLY");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        Instant now = clock.instant();
-        long id = evidence.insert(assessmentId, requirementId, title, url, speaksFor, validUntil, recurrence, actor, now);
-        evidence.fulfilOpen(assessmentId, requirementId, id, now);
-        Optional<LocalDate> next = recurrence.nextDue(speaksFor);
+        return new Validity(speaksFor, validUntil, recurrence);
+    }
+
+    private void afterEvidence(Assessment assessment, String requirementId, long evidenceId, Validity validity,
+                               Instant now, AuditEvent.Builder event) {
+        long assessmentId = assessment.id();
+        evidence.fulfilOpen(assessmentId, requirementId, evidenceId, now);
+        Optional<LocalDate> next = validity.recurrence().nextDue(validity.speaksFor());
         next.ifPresent(due -> evidence.openRequest(assessmentId, requirementId, due, now));
         assessments.touch(assessmentId, now);
         RequirementResult result = result(assessmentId, requirementId);
         syncAction(assessment, result, evidenceStates(assessmentId).get(requirementId), now);
-        audit.record(AuditEvent.of("compliance.evidence.add").object("assessment", assessmentId)
-                .detail("requirement", requirementId).detail("evidence", id).detail("kind", "LINK")
-                .detail("speaksFor", speaksFor).detail("recurrence", recurrence)
+        audit.record(event.object("assessment", assessmentId).detail("requirement", requirementId)
+                .detail("evidence", evidenceId).detail("speaksFor", validity.speaksFor())
+                .detail("recurrence", validity.recurrence())
                 .detail("nextDue", next.map(LocalDate::toString).orElse("none")));
-        return new EvidenceLink(id, assessmentId, requirementId, title, url, speaksFor, validUntil, recurrence, actor, now);
+    }
+
+    /** Counts what passes and fails once more than {@code limit} bytes were read. */
+    static final class LimitedStream extends java.io.FilterInputStream {
+        private final long limit;
+        long count;
+        boolean exceeded;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws java.io.IOException {
+            count += n;
+            if (count > limit) {
+                exceeded = true;
+                throw new java.io.IOException("upload larger than " + limit + " bytes");
+            }
+        }
     }
 
     @Transactional(readOnly = true)
-    public List<EvidenceLink> evidence(long assessmentId) {
+    public List<Evidence> evidence(long assessmentId) {
         return evidence.ofAssessment(assessmentId);
     }
 
@@ -306,8 +460,8 @@ public class ComplianceManagement {
     public Map<String, EvidenceState> evidenceStates(long assessmentId) {
         LocalDate today = today();
         Map<String, EvidenceState> states = new LinkedHashMap<>();
-        Map<String, List<EvidenceLink>> byRequirement = new LinkedHashMap<>();
-        for (EvidenceLink link : evidence.ofAssessment(assessmentId)) {
+        Map<String, List<Evidence>> byRequirement = new LinkedHashMap<>();
+        for (Evidence link : evidence.ofAssessment(assessmentId)) {
             byRequirement.computeIfAbsent(link.requirementId(), r -> new ArrayList<>()).add(link);
         }
         byRequirement.forEach((requirement, links) -> states.put(requirement,
@@ -339,7 +493,7 @@ public class ComplianceManagement {
             for (EvidenceRecords.Request r : evidence.openRequests(assessment.id())) {
                 since.merge(r.requirementId(), r.dueDate(), (a, b) -> a.isBefore(b) ? a : b);
             }
-            for (EvidenceLink link : evidence.ofAssessment(assessment.id())) {
+            for (Evidence link : evidence.ofAssessment(assessment.id())) {
                 if (link.validUntil() != null && states.get(link.requirementId()) == EvidenceState.EXPIRED) {
                     since.merge(link.requirementId(), link.validUntil(), (a, b) -> a.isAfter(b) ? a : b);
                 }
@@ -386,14 +540,19 @@ public class ComplianceManagement {
         }
         byte[] content = approvedContent(assessment);
         String digest = ApprovedContent.sha256(content);
-        Approval approval = new Approval(0, assessmentId, assessment.version(), digest,
-                signatures.sign(content).orElse(null), actor, clock.instant(), text);
-        long id = approvals.insert(approval);
+        // stored with microsecond precision at best: sign the time as it will be read back
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Approval unsigned = new Approval(0, assessmentId, assessment.version(), digest, null, null, actor, now, text,
+                Approval.UNSIGNED);
+        ApprovalSignatures.Signature signature = signatures.sign(unsigned);
+        Approval signed = new Approval(0, assessmentId, assessment.version(), digest, signature.value(),
+                signature.keyId(), actor, now, text, Approval.VALID);
+        long id = approvals.insert(signed);
         audit.record(AuditEvent.of("compliance.approve").object("assessment", assessmentId)
                 .detail("approval", id).detail("version", assessment.version()).detail("sha256", digest)
-                .detail("signed", approval.signature() != null));
-        return new Approval(id, approval.assessmentId(), approval.assessmentVersion(), digest, approval.signature(),
-                actor, approval.approvedAt(), text);
+                .detail("signatureKey", signature.keyId()));
+        return new Approval(id, assessmentId, signed.assessmentVersion(), digest, signed.signature(),
+                signed.signatureKeyId(), actor, now, text, Approval.VALID);
     }
 
     /** The canonical content an approval of the current version covers. */
@@ -406,7 +565,7 @@ public class ComplianceManagement {
 
     @Transactional(readOnly = true)
     public List<Approval> approvals(long assessmentId) {
-        return approvals.ofAssessment(assessmentId);
+        return approvals.ofAssessment(assessmentId).stream().map(signatures::checked).toList();
     }
 
     // ---- reactions --------------------------------------------------------------------------
@@ -423,7 +582,7 @@ public class ComplianceManagement {
 
     // ---- input checks -----------------------------------------------------------------------
 
-    private static String text(String value, String field, boolean required, int max, Map<String, String> problems) {
+    static String text(String value, String field, boolean required, int max, Map<String, String> problems) {
         String stripped = value == null ? null : value.strip();
         if (stripped == null || stripped.isEmpty()) {
             if (required) {
@@ -455,7 +614,7 @@ public class ComplianceManagement {
         return null;
     }
 
-    private static LocalDate date(String value, String field, Map<String, String> problems) {
+    static LocalDate date(String value, String field, Map<String, String> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -151,12 +151,63 @@ abstract class BackupScenarios {
             assertThat(files).as("nothing written").isEmpty();
         }
 
+        Path absent = folder("vigil-restore-parent-").resolve("data");
+        assertThatThrownBy(() -> BackupArchives.restore(archive, passphrase(), absent, null, null, null))
+                .isInstanceOf(InvalidArchiveException.class);
+        assertThat(absent).as("a refused restore makes no folder").doesNotExist();
+        try (var files = Files.list(absent.getParent())) {
+            assertThat(files).as("and leaves no temporary folder").isEmpty();
+        }
+
         Path truncated = archive.resolveSibling("truncated.vbk");
         backups.create(archive);
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(archive), (int) Files.size(archive) - 40));
         assertThat(backups.verify(truncated).valid()).isFalse();
         Files.writeString(truncated, "not a backup");
         assertThat(backups.verify(truncated).problem()).contains("not a Vigil backup");
+    }
+
+    /**
+     * The archive checks out on the first pass and is damaged before the second (the restore
+     * pass): the restore fails after it wrote part of the data, and the target stays as it was.
+     */
+    @Test
+    void aRestoreThatFailsHalfWayLeavesTheTargetFolderEmpty() throws Exception {
+        // incompressible, so that the archive is much larger than the reader's buffer
+        byte[] random = new byte[2 << 20];
+        new java.util.Random(3).nextBytes(random);
+        BlobStore.StoredBlob blob = blobs.put("evidence", new ByteArrayInputStream(random));
+        assertThat(blob.size()).isPositive();
+        Path archive = folder("vigil-backups-").resolve("vigil.vbk");
+        backups.create(archive);
+        char[] passphrase = passphrase();
+        int[] opened = {0};
+        Path parent = folder("vigil-restore-halfway-");
+        Path restored = parent.resolve("data");
+        Files.createDirectories(restored);
+        long size = Files.size(archive);
+        assertThatThrownBy(() -> eu.vigil.backup.internal.ArchiveReader.restore(archive, header -> {
+            if (opened[0]++ == 1) {
+                // the second pass begins: damage the middle of the archive it is about to read
+                try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+                    file.seek(size * 3 / 4);
+                    int b = file.read();
+                    file.seek(size * 3 / 4);
+                    file.write(b ^ 0x01);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return eu.vigil.keys.ArchiveKeys.open(header.masterKeyStore(), passphrase, header.keyContext(),
+                    header.sealedKey());
+        }, restored, null, null, null)).isInstanceOf(InvalidArchiveException.class);
+        assertThat(opened[0]).as("failed in the second pass").isEqualTo(2);
+        try (var files = Files.list(restored)) {
+            assertThat(files).as("nothing written into the target").isEmpty();
+        }
+        try (var files = Files.list(parent)) {
+            assertThat(files).as("no temporary folder left beside it").containsExactly(restored);
+        }
     }
 
     @Test

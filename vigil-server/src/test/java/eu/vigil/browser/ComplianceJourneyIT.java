@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The compliance journey in a real browser: entity profile and classification, a new assessment
- * with its radar chart, a rating and a link as evidence, management approval, and the PDF report.
+ * with its radar chart, a rating and a file as evidence, management training and a signed management
+ * approval, and the PDF report.
  * The methods run in order; each builds on the one before.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,17 +82,28 @@ class ComplianceJourneyIT {
 
     @Test
     @Order(3)
-    void rateARequirementAndAttachALink() {
+    void rateARequirementAndAttachAFile() throws Exception {
         officer.open(assessment + "/requirements/nis2.art20.approve");
         officer.check("input[name=maturity][value='1']").type("#owner", "CISO");
         officer.submit("Save rating");
         assertThat(officer.text(".alert.ok")).contains("Saved nis2.art20.approve");
-        officer.type("#ev-title", "Board minutes").type("#ev-url", "https://wiki.example.com/board");
-        officer.driver().executeScript("document.getElementById('ev-speaks').value = arguments[0];",
+        java.nio.file.Path minutes = java.nio.file.Files.createTempFile("board-minutes", ".txt");
+        java.nio.file.Files.writeString(minutes, "Board meeting: the risk-management measures were approved.\n");
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(minutes)));
+        officer.find("#ef-file").sendKeys(minutes.toString());
+        officer.type("#ef-title", "Board minutes");
+        officer.driver().executeScript("document.getElementById('ef-speaks').value = arguments[0];",
                 LocalDate.now().toString());
-        officer.submit("Attach");
-        assertThat(officer.text(".alert.ok")).isEqualTo("Evidence attached.");
-        assertThat(officer.pageSource()).contains("Board minutes");
+        officer.submit("Attach file");
+        assertThat(officer.text(".alert.ok")).startsWith("File attached: " + minutes.getFileName()).contains(sha256);
+        assertThat(officer.pageSource()).contains("Board minutes", "SHA-256 " + sha256);
+        java.nio.file.Files.delete(minutes);
+        Object download = officer.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t)));
+                """, officer.find("a[href*='/evidence/'][href$='/file']").getAttribute("href"));
+        assertThat(download).isEqualTo("200 Board meeting: the risk-management measures were approved.\n");
         officer.open(assessment);
         assertThat(officer.text("#actions")).contains("nis2.art20.approve", "MEDIUM");
         vigil.screenshot(officer, "assessment-rated");
@@ -99,11 +111,22 @@ class ComplianceJourneyIT {
 
     @Test
     @Order(4)
-    void managementApprovesTheVersion() {
+    void managementRecordsTrainingAndApprovesTheVersion() {
         board.open(assessment);
+        assertThat(board.text("#management-training")).contains("director", "no training");
+        board.open("/compliance/training");
+        board.driver().executeScript("document.getElementById('t-held').value = arguments[0];",
+                LocalDate.now().minusMonths(1).toString());
+        board.type("#t-title", "NIS2 duties of the management body").type("#t-provider", "CyberAcademy")
+                .type("#t-minutes", "240").check("input[name=attendees][value='director']");
+        board.submit("Record session");
+        assertThat(board.text(".alert.ok")).contains("NIS2 duties of the management body");
+        board.open(assessment);
+        assertThat(board.text("#management-training")).contains("director", "current, next due");
         board.clickAndWait(By.cssSelector("form[action$='/approvals'] button"));
         assertThat(board.text(".alert.ok")).contains("approved. SHA-256 of the approved content:");
         assertThat(board.pageSource()).contains("approved by director");
+        assertThat(board.text(".signature")).isEqualTo("signature valid");
     }
 
     @Test

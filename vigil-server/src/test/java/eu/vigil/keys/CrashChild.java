@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Vigil in a child process that {@code CrashSafetyIT} kills with SIGKILL in the middle of
- * work: {@code DATA seed FILE N | rotate | upload BYTES | backup FILE | check FILE}.
+ * work: {@code DATA seed FILE N | rotate | rotate-master NEW_PASSPHRASE_FILE | upload BYTES | backup FILE | check FILE}.
  * Prints {@code READY} once started, {@code OK ...} when done.
  */
 public final class CrashChild {
@@ -47,6 +47,8 @@ public final class CrashChild {
                     System.out.println("OK seeded " + n);
                 }
                 case "rotate" -> System.out.println("OK " + vigil.getBean(KeyRotation.class).rotate());
+                case "rotate-master" -> System.out.println("OK " + vigil.getBean(MasterKeyRotation.class)
+                        .rotate(Files.readString(Path.of(args[2])).strip().toCharArray()));
                 case "upload" -> {
                     long size = Long.parseLong(args[2]);
                     System.out.println("OK " + blobs.put("test", new RandomStream(size)).id());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kill -9 during rotation, upload and backup, in a real child process: afterwards every
+ * Kill -9 during rotation (of a KEK and of the master key), upload and backup, in a real child process: afterwards every
  * committed object is readable and nothing half-written is visible. And a wrong passphrase
  * refuses to start and leaves the database untouched.
  */
@@ -95,6 +95,22 @@ class CrashSafetyIT {
         assertThat(line).as("child started").isEqualTo("READY");
         TimeUnit.MILLISECONDS.sleep(millis);
         process.destroyForcibly(); // SIGKILL on Linux
+        process.waitFor(30, TimeUnit.SECONDS);
+        assertThat(process.exitValue()).as("killed (137) or finished (0)").isIn(0, 137);
+        return process.exitValue() == 137;
+    }
+
+    /** As {@link #killDuring(long, String...)}, with environment variables for the child. */
+    static boolean killDuring(Map<String, String> environment, long millis, String... args) throws Exception {
+        Process process = start(environment, args);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream()));
+        String line;
+        while ((line = reader.readLine()) != null && !line.equals("READY")) {
+            // wait for the context
+        }
+        assertThat(line).as("child started").isEqualTo("READY");
+        TimeUnit.MILLISECONDS.sleep(millis);
+        process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
         assertThat(process.exitValue()).as("killed (137) or finished (0)").isIn(0, 137);
         return process.exitValue() == 137;
@@ -179,6 +195,45 @@ class CrashSafetyIT {
         assertThat(stderr).contains("the master passphrase does not open").contains("has changed nothing");
         assertThat(sha256(database)).isEqualTo(before);
         check();
+    }
+
+    @Test
+    @Order(5)
+    void aKilledMasterKeyRotationLeavesTheOldOrTheNewMasterUsable() throws Exception {
+        String current = Files.readString(data.resolve("keys/master.passphrase")).strip();
+        Random random = new Random(11);
+        int killedMidWay = 0;
+        for (int round = 0; round < 3; round++) {
+            String next = "rotated master passphrase " + round + " " + random.nextLong();
+            Path nextFile = work.resolve("next-" + round + ".passphrase");
+            Files.writeString(nextFile, next);
+            boolean killed = killDuring(Map.of("VIGIL_MASTER_PASSPHRASE", current), 100 + random.nextInt(2500),
+                    "rotate-master", nextFile.toString());
+            Result withOld = run(Map.of("VIGIL_MASTER_PASSPHRASE", current), "check", seeded.toString());
+            Result withNew = run(Map.of("VIGIL_MASTER_PASSPHRASE", next), "check", seeded.toString());
+            boolean oldOpens = withOld.exit() == 0;
+            boolean newOpens = withNew.exit() == 0;
+            assertThat(oldOpens ^ newOpens).as("round %d (killed %s): exactly one of the old and the new master opens"
+                    + " Vigil; old: %s / new: %s", round, killed, withOld.out(), withNew.out()).isTrue();
+            assertThat(oldOpens ? withOld.last() : withNew.last()).startsWith("OK checked 2000 fields 3 blobs");
+            if (killed && newOpens) {
+                killedMidWay++;
+            }
+            if (newOpens) {
+                current = next;
+            }
+        }
+        // and one run to its end: the new passphrase opens it, the old one no longer does
+        Path last = work.resolve("last.passphrase");
+        Files.writeString(last, "the final master passphrase of this test");
+        Result finished = run(Map.of("VIGIL_MASTER_PASSPHRASE", current), "rotate-master", last.toString());
+        assertThat(finished.exit()).as(String.join("\n", finished.out())).isZero();
+        assertThat(finished.last()).contains("keks=");
+        assertThat(run(Map.of("VIGIL_MASTER_PASSPHRASE", "the final master passphrase of this test"), "check",
+                seeded.toString()).last()).startsWith("OK checked 2000 fields 3 blobs");
+        assertThat(run(Map.of("VIGIL_MASTER_PASSPHRASE", current), "check", seeded.toString()).exit()).isNotZero();
+        assertThat(data.resolve("keys/master.p12.next")).doesNotExist();
+        System.out.println("master-key rotation: " + killedMidWay + " of 3 kills came after the new key store was in place");
     }
 
     private static String sha256(Path file) throws Exception {

@@ -3,7 +3,6 @@ package eu.vigil.core.signing;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -44,12 +43,8 @@ final class EcdsaP256 {
     }
 
     private static byte[] sha256(Message message) throws IOException {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            message.feed(sha256);
-            return sha256.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha256 = Digests.sha256();
+        message.feed(sha256);
+        return sha256.digest();
     }
 }

@@ -9,7 +9,8 @@ import java.security.interfaces.ECPublicKey;
 
 /**
  * Verification of ECDSA P-256 / SHA-256 signatures in {@code openssl dgst -sha256 -sign} form, on
- * JDK classes only: the file is hashed by the JDK (SHA-NI intrinsics) and the digest checked by
+ * JDK classes only: the file is hashed by libcrypto where it can be called, else by the JDK (SHA-NI
+ * intrinsics; see {@link Digests}), and the digest checked by
  * SunEC. The DER signature is decoded here, as strictly as openssl does (minimal lengths and
  * integers, nothing after the sequence).
  */
@@ -24,7 +25,7 @@ final class EcdsaP256Verifier {
             return false;
         }
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha256 = Digests.sha256();
             message.feed(sha256);
             byte[] p1363 = new byte[64];
             P256PublicKeys.fixed(rs[0], p1363, 0);

@@ -3,7 +3,6 @@ package eu.vigil.core.signing;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -87,10 +86,6 @@ final class PureEd25519 {
     }
 
     private static MessageDigest sha512() {
-        try {
-            return MessageDigest.getInstance("SHA-512");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-512", e);
-        }
+        return Digests.sha512();
     }
 }

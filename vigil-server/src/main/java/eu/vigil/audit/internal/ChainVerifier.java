@@ -1,14 +1,11 @@
 package eu.vigil.audit.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +13,9 @@ import java.util.Optional;
 import eu.vigil.audit.AuditIntegrity;
 import eu.vigil.audit.ChainVerification;
 import eu.vigil.core.crypto.CanonicalRecord;
-import eu.vigil.core.crypto.HashChain;
 import eu.vigil.keys.SigningKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +30,6 @@ class ChainVerifier implements AuditIntegrity {
 
     static final String CHECKPOINT_PURPOSE = "audit.checkpoint";
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
     private final AuditChainer chainer;
     private final SigningKeys signing;
     private final TransactionTemplate readOnly;
@@ -44,8 +38,6 @@ class ChainVerifier implements AuditIntegrity {
     ChainVerifier(JdbcTemplate jdbc, AuditChainer chainer, SigningKeys signing, PlatformTransactionManager transactions,
                   ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(5000);
         this.chainer = chainer;
         this.signing = signing;
         this.readOnly = new TransactionTemplate(transactions);
@@ -59,65 +51,21 @@ class ChainVerifier implements AuditIntegrity {
         return chainer.chainAll();
     }
 
-    private static final class Walk implements RowCallbackHandler {
-        final HashChain chain = new HashChain(AuditEntryCodec.DOMAIN);
-        final CanonicalRecord scratch = new CanonicalRecord();
-        final HexFormat hex = HexFormat.of();
-        byte[] previous = HashChain.genesis();
-        long expected = 1;
-        long entries;
-        Long broken;
-        String problem;
-
-        @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            if (broken != null) {
-                return;
-            }
-            long seq = rs.getLong(1);
-            if (seq != expected) {
-                fail(expected, seq < expected ? "entry " + seq + " appears twice or out of order"
-                        : "entries " + expected + " to " + (seq - 1) + " are missing");
-                return;
-            }
-            String prevHash = rs.getString(10);
-            String entryHash = rs.getString(11);
-            if (!hex.formatHex(previous).equals(prevHash)) {
-                fail(seq, "it does not name the hash of the entry before it (an entry before it was changed, removed or inserted)");
-                return;
-            }
-            AuditEntryCodec.fields(scratch, seq, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
-            byte[] hash = chain.link(previous, scratch);
-            if (!hex.formatHex(hash).equals(entryHash)) {
-                fail(seq, "its content does not match its hash (the entry was changed)");
-                return;
-            }
-            previous = hash;
-            entries++;
-            expected++;
-        }
-
-        void fail(long seq, String why) {
-            broken = seq;
-            problem = "entry " + seq + ": " + why;
-        }
-    }
-
     @Override
     public ChainVerification verify() {
         long started = System.nanoTime();
         return readOnly.execute(status -> {
-            Walk walk = new Walk();
-            streaming.query("""
-                    SELECT seq, recorded_at, actor, client_address, action, object_type, object_id, outcome, details,
-                           prev_hash, entry_hash FROM audit_entry ORDER BY seq""", walk);
+            ChainWalk walk = new ChainWalk();
+            jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+                walk.walk(connection);
+                return null;
+            });
             int checkpoints = 0;
             long lastCheckpoint = 0;
             if (walk.broken == null) {
                 Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
                 long headSeq = ((Number) head.get("last_seq")).longValue();
-                if (headSeq != walk.entries || !HexFormat.of().formatHex(walk.previous).equals(head.get("last_hash"))) {
+                if (headSeq != walk.entries || !walk.lastHash.equals(head.get("last_hash"))) {
                     walk.fail(Math.min(headSeq, walk.entries) + 1, "the chain ends at entry " + walk.entries
                             + " but its head says " + headSeq + ": entries at the end were removed or added behind its back");
                 }

@@ -7,7 +7,7 @@ import eu.vigil.keys.KeysRotated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Records what the key module reports: rotations and damaged files. */
+/** Records what the key module reports: KEK and master-key rotations, and damaged files. */
 @Component
 class KeyEventsAuditor {
 
@@ -21,6 +21,12 @@ class KeyEventsAuditor {
     void on(KeysRotated event) {
         trail.record(AuditEvent.of("keys.rotate").object("kek", event.activeVersion())
                 .actor("system").detail("rewrapped", event.rewrapped()).detail("retired", event.retiredVersions()));
+    }
+
+    @EventListener
+    void on(eu.vigil.keys.MasterKeyRotated event) {
+        trail.record(AuditEvent.of("keys.rotate-master").object("master-key", event.alias())
+                .actor("system").detail("previous", event.previousAlias()).detail("keks", event.keks()));
     }
 
     @EventListener

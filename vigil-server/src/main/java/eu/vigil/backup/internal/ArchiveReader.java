@@ -140,11 +140,17 @@ public final class ArchiveReader {
     /**
      * Restores into {@code data} (absent or empty) and the database at {@code url} (empty; the
      * H2 file in {@code data} when {@code url} is {@code null}). Checks the whole archive first
-     * and changes nothing when it does not check out.
+     * and changes nothing when it does not check out. Everything is written into a temporary
+     * sibling folder, checked against the archive's manifest counts, and renamed into place only
+     * when complete: a restore that fails half-way (a damaged entry found on the second pass, a full
+     * disk, a database error) leaves {@code data} as it was and removes its temporary folder.
      */
     public static RestoreReport restore(Path archive, KeyOpener keys, Path data, String url, String user, String password) {
         ArchiveCheck check = read(archive, keys, null);
         Path root = data.toAbsolutePath().normalize();
+        boolean external = url != null && !url.isBlank();
+        Path staging = null;
+        boolean complete = false;
         try {
             if (Files.exists(root)) {
                 try (var files = Files.list(root)) {
@@ -153,18 +159,20 @@ public final class ArchiveReader {
                     }
                 }
             }
-            String target = url != null && !url.isBlank() ? url
-                    : "jdbc:h2:file:" + root.resolve("db/vigil") + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE";
-            String targetUser = url != null && !url.isBlank() ? user : "vigil";
-            String targetPassword = url != null && !url.isBlank() ? password : "";
-            try (Connection connection = DriverManager.getConnection(target, targetUser, targetPassword)) {
-                if (!DatabaseExport.tables(connection).isEmpty()) {
-                    throw new InvalidArchiveException("restore needs an empty database; " + target + " has tables");
+            String targetUser = external ? user : "vigil";
+            String targetPassword = external ? password : "";
+            if (external) {
+                try (Connection connection = DriverManager.getConnection(url, targetUser, targetPassword)) {
+                    if (!DatabaseExport.tables(connection).isEmpty()) {
+                        throw new InvalidArchiveException("restore needs an empty database; " + url + " has tables");
+                    }
                 }
             }
-            Files.createDirectories(root);
-            restrict(root);
-            Path keysFolder = root.resolve("keys");
+            Files.createDirectories(root.getParent());
+            staging = Files.createTempDirectory(root.getParent(), "." + root.getFileName() + ".restoring-");
+            restrict(staging);
+            String target = external ? url : h2Url(staging);
+            Path keysFolder = staging.resolve("keys");
             Files.createDirectories(keysFolder);
             restrict(keysFolder);
             Flyway.configure().dataSource(target, targetUser, targetPassword).locations("classpath:db/migration")
@@ -173,6 +181,7 @@ public final class ArchiveReader {
             int[] tables = {0};
             int[] blobs = {0};
             byte[][] masterStore = {null};
+            Path stagedRoot = staging;
             try (Connection connection = DriverManager.getConnection(target, targetUser, targetPassword)) {
                 connection.setAutoCommit(false);
                 // rows that migrations seed (chain head, cursors) come from the archive instead
@@ -182,6 +191,7 @@ public final class ArchiveReader {
                         statement.executeUpdate("DELETE FROM " + seeded.get(i));
                     }
                 }
+                // the second pass checks every entry's digest again while it is restored
                 read(archive, header -> {
                     masterStore[0] = header.masterKeyStore();
                     return keys.open(header);
@@ -190,24 +200,88 @@ public final class ArchiveReader {
                         rows[0] += DatabaseImport.load(connection, content);
                         tables[0]++;
                     } else if (name.startsWith("blobs/")) {
-                        writeBlob(root, name, content);
+                        writeBlob(stagedRoot, name, content);
                         blobs[0]++;
                     }
                 });
+                if (rows[0] != check.rows() || blobs[0] != check.blobs()) {
+                    throw new InvalidArchiveException("restore read " + rows[0] + " rows and " + blobs[0]
+                            + " files; the archive's manifest lists " + check.rows() + " and " + check.blobs()
+                            + " (the archive changed while it was restored)");
+                }
                 // keys_kek rows restored: the new installation must not make its own first KEK
                 DatabaseImport.resetIdentities(connection);
                 connection.commit();
             }
             if (masterStore[0] != null && masterStore[0].length > 0) {
                 Path p12 = keysFolder.resolve("master.p12");
-                Files.write(p12, masterStore[0], StandardOpenOption.CREATE_NEW);
+                Files.write(p12, masterStore[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.SYNC);
                 restrict(p12);
             }
-            return new RestoreReport(root, target, check.schemaVersion(), tables[0], rows[0], blobs[0]);
+            if (!external) {
+                // H2 closes the file with the last connection; this one makes sure it is closed before the move
+                try (Connection connection = DriverManager.getConnection(target, targetUser, targetPassword);
+                     java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                }
+            }
+            syncTree(staging);
+            if (Files.exists(root)) {
+                Files.delete(root); // empty, checked above
+            }
+            Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(root.getParent());
+            complete = true;
+            return new RestoreReport(root, external ? url : h2Url(root), check.schemaVersion(), tables[0], rows[0],
+                    blobs[0]);
         } catch (IOException e) {
             throw new InvalidArchiveException("restore failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("restore failed in the database: " + e.getMessage(), e);
+        } finally {
+            if (!complete && staging != null) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    static String h2Url(Path root) {
+        return "jdbc:h2:file:" + root.resolve("db/vigil") + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static void syncTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isRegularFile(path)) {
+                    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
+                } else {
+                    syncFolder(path);
+                }
+            }
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot sync a directory; the rename itself is still atomic
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // best effort: a leftover temporary folder is named as such and never used
+                }
+            });
+        } catch (IOException e) {
+            // as above
         }
     }
 

@@ -111,6 +111,13 @@ public final class AssessmentExports {
         prop(props, "scope", a.scopeLabel());
         prop(props, "catalogues", String.join(" ", a.catalogues()));
         prop(props, "target-maturity", Integer.toString(a.targetMaturity()));
+        if (!data.approvals().isEmpty()) {
+            Approval latest = data.approvals().get(0);
+            prop(props, "approved-version", Integer.toString(latest.assessmentVersion()));
+            prop(props, "approved-by", latest.approvedBy());
+            prop(props, "approved-content-sha256", latest.digest());
+            prop(props, "approval-signature", latest.signatureStatus() == null ? Approval.UNSIGNED : latest.signatureStatus());
+        }
         results.putObject("import-ap").put("href", "#vigil-assessment-" + a.id());
         ObjectNode result = results.putArray("results").addObject();
         result.put("uuid", uuid("result", a.id(), a.version()));
@@ -213,7 +220,7 @@ public final class AssessmentExports {
                     .append(x(latest.approvedBy())).append(" on ").append(x(latest.approvedAt().toString()))
                     .append(latest.assessmentVersion() == a.version() ? "" : " (the assessment changed since)")
                     .append(".<br/>SHA-256 of the approved content: <span class=\"muted\">").append(latest.digest())
-                    .append("</span></p>");
+                    .append("</span><br/>Signature: <b>").append(signatureText(latest)).append("</b></p>");
         }
         html.append("<h2>Overall maturity: ").append(data.rollup().overall().formatted()).append(" of 3</h2>");
         html.append("<p><img width=\"360\" height=\"360\" src=\"data:image/png;base64,")
@@ -252,6 +259,14 @@ public final class AssessmentExports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the PDF report", e);
         }
+    }
+
+    static String signatureText(Approval approval) {
+        return switch (approval.signatureStatus() == null ? Approval.UNSIGNED : approval.signatureStatus()) {
+            case Approval.VALID -> "signature valid (key " + approval.signatureKeyId() + ")";
+            case Approval.INVALID -> "INVALID: the approval record does not match its signature";
+            default -> "not signed (recorded before approvals were signed)";
+        };
     }
 
     private static void scoreTable(StringBuilder html, String heading, List<Score> scores) {

@@ -28,6 +28,11 @@ class ComplianceNavigation {
     }
 
     @Bean
+    NavigationEntry complianceTrainingEntry() {
+        return new NavigationEntry("Programme", "Management training", "/compliance/training", READERS, 135);
+    }
+
+    @Bean
     NavigationEntry complianceCataloguesEntry() {
         return new NavigationEntry("Programme", "Catalogues", "/compliance/catalogues", READERS, 140);
     }

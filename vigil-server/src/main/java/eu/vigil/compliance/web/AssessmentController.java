@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Assessment pages: list and start, overview with roll-ups, rating, evidence, approval, exports, comparison. */
@@ -67,9 +68,11 @@ class AssessmentController {
     }
 
     private final ComplianceManagement compliance;
+    private final eu.vigil.compliance.ManagementTraining training;
 
-    AssessmentController(ComplianceManagement compliance) {
+    AssessmentController(ComplianceManagement compliance, eu.vigil.compliance.ManagementTraining training) {
         this.compliance = compliance;
+        this.training = training;
     }
 
     @GetMapping("/compliance/assessments")
@@ -125,6 +128,8 @@ class AssessmentController {
         model.addAttribute("radarValues", JSON.writeValueAsString(rollup.areas().stream()
                 .map(s -> s.score() == null ? 0.0 : s.score()).toList()));
         model.addAttribute("approvals", compliance.approvals(id));
+        model.addAttribute("training", training.status());
+        model.addAttribute("trainingMonths", training.periodMonths());
         model.addAttribute("actions", compliance.actions(id).stream().filter(x -> "OPEN".equals(x.status())).toList());
         model.addAttribute("others", compliance.assessments().stream().filter(o -> o.id() != id).toList());
         model.addAttribute("today", compliance.today());
@@ -186,8 +191,48 @@ class AssessmentController {
         }
     }
 
+    @PostMapping("/compliance/assessments/{id}/requirements/{requirementId}/evidence-file")
+    @PreAuthorize(ComplianceRoles.WRITE)
+    String addEvidenceFile(@PathVariable long id, @PathVariable String requirementId,
+                           @RequestParam(required = false) MultipartFile file,
+                           @RequestParam(defaultValue = "") String title,
+                           @RequestParam(defaultValue = "") String speaksFor,
+                           @RequestParam(defaultValue = "") String validUntil,
+                           @RequestParam(defaultValue = "NONE") String recurrence,
+                           @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+                           RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            var saved = EvidenceUploads.attach(compliance, id, requirementId, file, title, speaksFor, validUntil,
+                    recurrence, user.username());
+            redirect.addFlashAttribute("message", "File attached: " + saved.fileName() + ", SHA-256 " + saved.sha256() + ".");
+            return "redirect:/compliance/assessments/" + id + "/requirements/" + requirementId;
+        } catch (InvalidInput e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            RequirementResult result = compliance.result(id, requirementId);
+            Rating form = new Rating(result.applicable(), result.justification(), result.status().name(),
+                    result.maturity() == null ? "" : result.maturity().toString(), result.owner(),
+                    result.dueDate() == null ? "" : result.dueDate().toString(), result.notes());
+            model.addAttribute("fileErrors", e.fields());
+            model.addAttribute("fileForm", new NewEvidenceLink(title, "", speaksFor, validUntil, recurrence));
+            return showRequirement(id, requirementId, model, form, Map.of(), new NewEvidenceLink("", "", "", "", "NONE"),
+                    Map.of());
+        }
+    }
+
+    @GetMapping("/compliance/assessments/{id}/evidence/{evidenceId}/file")
+    @PreAuthorize(ComplianceRoles.READ)
+    ResponseEntity<org.springframework.core.io.Resource> evidenceFile(@PathVariable long id, @PathVariable long evidenceId,
+                                                                       @AuthenticationPrincipal CurrentUser user) {
+        return EvidenceUploads.download(compliance.evidenceFile(id, evidenceId, user.username()));
+    }
+
     private String showRequirement(long id, String requirementId, Model model, Rating form, Map<String, String> errors,
                                    NewEvidenceLink evidenceForm, Map<String, String> evidenceErrors) {
+        if (!model.containsAttribute("fileErrors")) {
+            model.addAttribute("fileErrors", Map.of());
+            model.addAttribute("fileForm", new NewEvidenceLink("", "", "", "", "NONE"));
+        }
+        model.addAttribute("maxUpload", compliance.evidenceMaxBytes() >> 20);
         Assessment assessment = compliance.assessment(id);
         Requirement requirement = compliance.catalogues().requirement(requirementId).orElseThrow();
         model.addAttribute("a", assessment);

@@ -8,7 +8,9 @@ import java.util.Map;
 import eu.vigil.compliance.Approval;
 import eu.vigil.compliance.Assessment;
 import eu.vigil.compliance.ComplianceManagement;
+import eu.vigil.compliance.Evidence;
 import eu.vigil.compliance.EvidenceState;
+import eu.vigil.compliance.NewEvidenceLink;
 import eu.vigil.compliance.InvalidInput;
 import eu.vigil.compliance.NewAssessment;
 import eu.vigil.compliance.PlannedAction;
@@ -30,7 +32,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Catalogues, assessments, requirement results, actions and approvals over the API. */
 @RestController
@@ -132,9 +137,55 @@ class ComplianceApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(compliance.approve(id, request.comment(), user.username()));
     }
 
+    @GetMapping("/assessments/{id}/evidence")
+    @PreAuthorize(ComplianceRoles.READ)
+    @Operation(summary = "The evidence of an assessment: links and files (name, size, SHA-256, the date it speaks for, validity, recurrence)")
+    List<Evidence> evidence(@PathVariable long id) {
+        compliance.assessment(id);
+        return compliance.evidence(id);
+    }
+
+    @PostMapping("/assessments/{id}/results/{requirementId}/evidence")
+    @PreAuthorize(ComplianceRoles.WRITE)
+    @Operation(summary = "Attach evidence to a requirement: multipart/form-data with a 'file' part (stored encrypted, "
+            + "SHA-256 kept) or a 'url' field for a link; fields title, speaksFor, validUntil, recurrence")
+    ResponseEntity<Evidence> addEvidence(@PathVariable long id, @PathVariable String requirementId,
+                                         @RequestParam(required = false) MultipartFile file,
+                                         @RequestParam(required = false) String title,
+                                         @RequestParam(required = false) String url,
+                                         @RequestParam(required = false) String speaksFor,
+                                         @RequestParam(required = false) String validUntil,
+                                         @RequestParam(required = false) String recurrence,
+                                         @AuthenticationPrincipal CurrentUser user) throws java.io.IOException {
+        Evidence saved;
+        if (file != null) {
+            saved = EvidenceUploads.attach(compliance, id, requirementId, file, title, speaksFor, validUntil, recurrence,
+                    user.username());
+        } else if (url != null) {
+            saved = compliance.addEvidence(id, requirementId,
+                    new NewEvidenceLink(title, url, speaksFor, validUntil, recurrence), user.username());
+        } else {
+            throw EvidenceUploads.neither();
+        }
+        return ResponseEntity.created(URI.create("/api/v1/compliance/assessments/" + id + "/evidence/" + saved.id()
+                + (saved.isFile() ? "/file" : ""))).body(saved);
+    }
+
+    @GetMapping("/assessments/{id}/evidence/{evidenceId}/file")
+    @PreAuthorize(ComplianceRoles.READ)
+    @Operation(summary = "Download an evidence file (decrypted, checked against its SHA-256 while read)")
+    ResponseEntity<org.springframework.core.io.Resource> evidenceFile(@PathVariable long id, @PathVariable long evidenceId,
+                                                                       @AuthenticationPrincipal CurrentUser user) {
+        return EvidenceUploads.download(compliance.evidenceFile(id, evidenceId, user.username()));
+    }
+
     /** Every field at fault, named: {@code errors: [{field, problem}]}. */
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInput e, HttpServletRequest request) {
+        return problem(e, request);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(InvalidInput e, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Nothing was changed: " + e.fields().size() + " field(s) need correcting.");
         problem.setTitle("Invalid input");

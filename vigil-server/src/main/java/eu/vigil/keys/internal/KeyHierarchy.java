@@ -87,11 +87,52 @@ public class KeyHierarchy implements org.springframework.beans.factory.Initializ
         }
         try {
             kek(active);
+            settleMasterRotation();
         } catch (MasterKeyUnavailableException e) {
             throw new MasterKeyUnavailableException("the master key (" + master.location()
                     + ") does not open this database's key-encryption keys: it is not the master key this "
                     + "database was made with. Vigil will not start and has changed nothing", e);
         }
+    }
+
+    /**
+     * Finishes or forgets an interrupted master-key rotation: when this master key is the new one,
+     * the new wrappings become the only ones; when it is the old one, the new key store never got
+     * into place and its wrappings are dropped.
+     */
+    void settleMasterRotation() {
+        settleMasterRotation(master.alias());
+    }
+
+    /** As above, for the master key {@code alias} (the rotation itself, which still holds the old key). */
+    void settleMasterRotation(String alias) {
+        newTransaction.executeWithoutResult(status -> {
+            int promoted = jdbc.sql("""
+                    UPDATE keys_kek SET master_alias = next_master_alias, wrapped_key = next_wrapped_key,
+                        next_master_alias = NULL, next_wrapped_key = NULL
+                    WHERE next_master_alias = ?""").param(alias).update();
+            int dropped = jdbc.sql("UPDATE keys_kek SET next_master_alias = NULL, next_wrapped_key = NULL "
+                    + "WHERE next_master_alias IS NOT NULL").update();
+            if (promoted > 0 || dropped > 0) {
+                org.slf4j.LoggerFactory.getLogger(KeyHierarchy.class).info(
+                        "Settled an interrupted master-key rotation: {} KEK wrapping(s) made final, {} dropped",
+                        promoted, dropped);
+            }
+        });
+    }
+
+    /** Wraps every KEK also under {@code next}, in one transaction (step 1 of a master-key rotation). */
+    int wrapKeksAlsoUnder(MasterKey next) {
+        return newTransaction.execute(status -> {
+            int count = 0;
+            for (int version : versions()) {
+                SecretKey kek = kek(version);
+                byte[] wrapped = next.seal(kekContext(version, next.alias()), kek.getEncoded());
+                count += jdbc.sql("UPDATE keys_kek SET next_master_alias = ?, next_wrapped_key = ? WHERE version = ?")
+                        .params(next.alias(), encode(wrapped), version).update();
+            }
+            return count;
+        });
     }
 
     Integer activeVersion() {
@@ -113,9 +154,14 @@ public class KeyHierarchy implements org.springframework.beans.factory.Initializ
         if (cached != null) {
             return cached;
         }
-        var row = jdbc.sql("SELECT master_alias, wrapped_key FROM keys_kek WHERE version = ?").param(version)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+        var stored = jdbc.sql("SELECT master_alias, wrapped_key, next_master_alias, next_wrapped_key FROM keys_kek WHERE version = ?")
+                .param(version)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .optional()
                 .orElseThrow(() -> new DecryptionFailedException("key-encryption key " + version + " is gone"));
+        // during a master-key rotation the KEK is wrapped under both keys: use the one this master key opens
+        String[] row = master.alias().equals(stored[2]) && stored[3] != null
+                ? new String[] {stored[2], stored[3]} : stored;
         try {
             SecretKey key = AesGcm.key(master.open(kekContext(version, row[0]), decode(row[1])));
             keks.put(version, key);

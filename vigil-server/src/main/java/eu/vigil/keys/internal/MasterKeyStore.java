@@ -75,11 +75,14 @@ public final class MasterKeyStore {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, passphrase);
-            if (!(store.getKey(ALIAS, passphrase) instanceof SecretKey key)) {
+            // the first master key is vigil-master-1; each master-key rotation counts up
+            String alias = java.util.Collections.list(store.aliases()).stream().filter(a -> a.startsWith("vigil-master-"))
+                    .findFirst().orElse(ALIAS);
+            if (!(store.getKey(alias, passphrase) instanceof SecretKey key)) {
                 throw new MasterKeyUnavailableException("the master key store " + keyStore
                         + " holds no master key (alias " + ALIAS + "): it is damaged or not Vigil's");
             }
-            return new MasterKey(key, null, ALIAS, "pkcs12:" + keyStore);
+            return new MasterKey(key, null, alias, "pkcs12:" + keyStore);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
                 throw new MasterKeyUnavailableException("the master passphrase does not open " + keyStore
@@ -117,6 +120,39 @@ public final class MasterKeyStore {
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new MasterKeyUnavailableException("cannot make the master key store " + keyStore + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes a key store holding {@code key} under {@code alias} to {@code target} atomically
+     * (temporary file, fsync, rename), readable by the owner only.
+     */
+    static void write(Path target, SecretKey key, String alias, char[] passphrase) throws IOException,
+            java.security.GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setEntry(alias, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(passphrase));
+        Path temporary = Files.createTempFile(target.getParent(), "master", ".p12.tmp");
+        restrictToOwner(temporary);
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            store.store(out, passphrase);
+        }
+        syncAndMove(temporary, target);
+    }
+
+    /** Whether the passphrase comes from the generated file in the data folder (no variable, no file named). */
+    static boolean usesGeneratedPassphrase(PropertyResolver settings) {
+        String fromEnvironment = settings.getProperty(PASSPHRASE_VARIABLE);
+        String file = settings.getProperty(PASSPHRASE_FILE_PROPERTY);
+        return (fromEnvironment == null || fromEnvironment.isEmpty()) && (file == null || file.isBlank());
+    }
+
+    /** Replaces the generated passphrase file atomically. */
+    static void writeGeneratedPassphrase(Path dataRoot, char[] passphrase) throws IOException {
+        Path generated = folder(dataRoot).resolve(GENERATED_PASSPHRASE_FILE);
+        Path temporary = Files.createTempFile(generated.getParent(), "master", ".passphrase.tmp");
+        restrictToOwner(temporary);
+        Files.writeString(temporary, new String(passphrase) + "\n", StandardCharsets.UTF_8);
+        syncAndMove(temporary, generated);
     }
 
     static char[] passphrase(PropertyResolver settings, Path dataRoot, boolean generateIfMissing) {
