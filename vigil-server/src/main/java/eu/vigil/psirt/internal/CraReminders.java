@@ -44,7 +44,7 @@ public class CraReminders {
     }
 
     /** Publishes the reminders due at {@code now}; returns them. */
-    @Transactional(readOnly = true)
+    @Transactional // publishing writes the event publication
     public List<Notice> remind(Instant now) {
         List<Notice> notices = new ArrayList<>();
         List<Long> ids = jdbc.sql("SELECT id FROM psirt_case WHERE actively_exploited = TRUE AND state NOT IN ('REJECTED', 'DUPLICATE')")
