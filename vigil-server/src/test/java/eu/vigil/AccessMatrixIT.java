@@ -66,6 +66,10 @@ class AccessMatrixIT {
     private static final Set<Role> SBOM_READERS = EnumSet.of(Role.ADMIN, Role.MANAGEMENT, Role.COMPLIANCE,
             Role.SECURITY, Role.AUDITOR);
     private static final Set<Role> SBOM_WRITERS = EnumSet.of(Role.ADMIN, Role.SECURITY);
+    /** Vulnerability knowledge base: security staff and administrators import; programme readers read. */
+    private static final Set<Role> VULNDB_READERS = EnumSet.of(Role.ADMIN, Role.MANAGEMENT, Role.COMPLIANCE,
+            Role.SECURITY, Role.AUDITOR);
+    private static final Set<Role> VULNDB_IMPORTERS = EnumSet.of(Role.ADMIN, Role.SECURITY);
 
     /** "METHOD path" to the roles allowed; PUBLIC entries need no sign-in at all. */
     private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
@@ -97,6 +101,16 @@ class AccessMatrixIT {
             Map.entry("GET /admin/ip-filter", ADMIN),
             Map.entry("POST /admin/ip-filter", ADMIN),
             Map.entry("POST /admin/ip-filter/{id}/delete", ADMIN),
+            Map.entry("GET /vulndb", VULNDB_READERS),
+            Map.entry("GET /vulndb/imports", VULNDB_READERS),
+            Map.entry("POST /vulndb/imports", VULNDB_IMPORTERS),
+            Map.entry("GET /vulndb/imports/{id}", VULNDB_READERS),
+            Map.entry("GET /vulnerabilities", VULNDB_READERS),
+            Map.entry("GET /vulnerabilities/{id}", VULNDB_READERS),
+            Map.entry("POST /api/v1/vulndb/imports", VULNDB_IMPORTERS),
+            Map.entry("GET /api/v1/vulndb/imports/{id}", VULNDB_READERS),
+            Map.entry("GET /api/v1/vulnerabilities", VULNDB_READERS),
+            Map.entry("GET /api/v1/vulnerabilities/{id}", VULNDB_READERS),
             Map.entry("GET /incidents", INCIDENT_READERS),
             Map.entry("GET /incidents/new", INCIDENT_WRITERS),
             Map.entry("POST /incidents", INCIDENT_WRITERS),

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 KeysCommand.class,
                 AuditCommand.class,
                 BackupCommand.class,
+                VulnDbCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class VigilCli {

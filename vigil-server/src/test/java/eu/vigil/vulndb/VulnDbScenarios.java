@@ -24,6 +24,11 @@ import eu.vigil.vulndb.internal.ImportRun;
 import eu.vigil.vulndb.internal.ImportRuns;
 import eu.vigil.vulndb.internal.ImportWorker;
 import org.junit.jupiter.api.Test;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,8 +56,26 @@ abstract class VulnDbScenarios {
     @Autowired ApplicationEvents events;
     @Autowired eu.vigil.audit.AuditIntegrity auditIntegrity;
     @Autowired MockMvc mvc;
+    @Autowired javax.sql.DataSource dataSource;
+
+    @Autowired eu.vigil.identity.internal.UserAccounts users;
+    @Autowired eu.vigil.identity.internal.ApiTokens tokens;
 
     @TempDir Path temp;
+
+    String token(eu.vigil.identity.Role role) {
+        String name = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime();
+        long id = users.insert(name, name, null, "{noop}unused", java.util.EnumSet.of(role), null, false, null, Instant.now());
+        return tokens.create(id, "test", java.util.EnumSet.of(role), Instant.now().plus(java.time.Duration.ofHours(1)));
+    }
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(eu.vigil.identity.Role role) {
+        eu.vigil.identity.CurrentUser user = new eu.vigil.identity.CurrentUser(1, "page-" + role, "Page User",
+                java.util.EnumSet.of(role), null);
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
+                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority()))));
+    }
 
     ImportRun importPaths(FeedSource source, Path... paths) {
         ImportRun queued = importer.queuePaths(source, List.of(paths), null, "tester");
@@ -228,5 +251,164 @@ abstract class VulnDbScenarios {
                 .containsExactlyInAnyOrder("MANY-2026-0007", "MANY-2026-0607");
         assertThat(found.get(new OsvPackageRef("npm", "pkg-2999"))).isEmpty();
         assertThat(catalog.size()).isGreaterThanOrEqualTo(1200);
+    }
+
+    @Test
+    void nvdCvesAreStoredWithTheirCpeConfigurations() throws IOException {
+        Path file = temp.resolve("nvdcve-2.0-sample.json");
+        try (var in = VulnDbScenarios.class.getResourceAsStream("nvd-cve-api-2.0-sample.json")) {
+            Files.copy(in, file);
+        }
+        ImportRun run = importPaths(FeedSource.NVD, file);
+        assertThat(run.state()).isEqualTo(ImportRun.State.DONE);
+        assertThat(run.added()).isEqualTo(3);
+        assertThat(run.failed()).isEqualTo(1);
+        assertThat(runs.problems(run.id(), 0, 10)).extracting(ImportRuns.Problem::ref)
+                .containsExactly(file + " vulnerabilities[2]");
+        assertThat(catalog.affecting(new OsvPackageRef("CPE", "example:logger"))).extracting(OsvVulnerability::id)
+                .containsExactly("CVE-2026-10001");
+        assertThat(catalog.find("CVE-2026-10002")).as("rejected CVEs are withdrawn").isEmpty();
+        assertThat(jdbc.sql("SELECT severity FROM vulndb_record WHERE id = 'CVE-2026-10001'").query(String.class).single())
+                .isEqualTo("CRITICAL");
+        assertThat(importPaths(FeedSource.NVD, file).unchanged()).isEqualTo(3);
+    }
+
+    @Test
+    void suppliersCsafAdvisoriesAreStoredUnderPurlAndCpePackages() {
+        Path redHat = SharedTestData.require("csaf/real-redhat-via-osv-schema");
+        Path bsi = SharedTestData.require("csaf/csaf_2.0/examples/csaf/bsi-2022-0001.json");
+        ImportRun run = importPaths(FeedSource.CSAF, redHat, bsi);
+        assertThat(run.state()).isEqualTo(ImportRun.State.DONE);
+        assertThat(run.failed()).isZero();
+        assertThat(run.added()).isGreaterThanOrEqualTo(6);
+        assertThat(catalog.find("RHSA-2024:4546")).isPresent();
+        assertThat(catalog.affecting(new OsvPackageRef("rpm", "redhat/git-lfs"))).extracting(OsvVulnerability::id)
+                .contains("RHSA-2024:4546");
+        assertThat(catalog.find("CVE-2022-27193")).map(OsvVulnerability::id).contains("BSI-2022-0001");
+        assertThat(catalog.affecting(new OsvPackageRef("CPE", "csaf-tools:cvrf-csaf-converter"))).hasSize(1);
+    }
+
+    @Test
+    void securityStaffUploadAFeedOverTheApiAndFollowItsProgress() throws Exception {
+        java.util.LinkedHashMap<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("API-2026-0001.json", record("API-2026-0001", "2026-01-01T00:00:00Z", "Maven", "org.example:api-lib", "CVE-2026-90021"));
+        entries.put("API-2026-0002.json", "not json at all");
+        byte[] zip = Files.readAllBytes(zipOfTexts(temp.resolve("api.zip"), entries));
+        String security = token(eu.vigil.identity.Role.SECURITY);
+        String auditor = token(eu.vigil.identity.Role.AUDITOR);
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "api.zip", "application/zip", zip);
+
+        mvc.perform(multipart("/api/v1/vulndb/imports").file(file).param("source", "osv")
+                        .header("Authorization", "Bearer " + auditor))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/v1/vulndb/imports").file(file).param("source", "spdx")
+                        .header("Authorization", "Bearer " + security))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.field").value("source"));
+        mvc.perform(multipart("/api/v1/vulndb/imports").file(
+                        new org.springframework.mock.web.MockMultipartFile("file", "notes.txt", "text/plain", zip))
+                        .param("source", "osv").header("Authorization", "Bearer " + security))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("file"));
+
+        String location = mvc.perform(multipart("/api/v1/vulndb/imports").file(file).param("source", "osv")
+                        .header("Authorization", "Bearer " + security))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+        String state = "";
+        for (int i = 0; i < 200 && !state.equals("DONE"); i++) {
+            Thread.sleep(100);
+            state = com.jayway.jsonpath.JsonPath.read(mvc.perform(get(location).header("Authorization", "Bearer " + auditor))
+                    .andReturn().getResponse().getContentAsString(), "$.state");
+        }
+        assertThat(state).isEqualTo("DONE");
+        mvc.perform(get(location).header("Authorization", "Bearer " + auditor))
+                .andExpect(jsonPath("$.added").value(1))
+                .andExpect(jsonPath("$.failed").value(1))
+                .andExpect(jsonPath("$.badRecords[0].ref").value(org.hamcrest.Matchers.endsWith("api.zip!API-2026-0002.json")));
+
+        mvc.perform(get("/api/v1/vulnerabilities/CVE-2026-90021").header("Authorization", "Bearer " + auditor))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("API-2026-0001"))
+                .andExpect(jsonPath("$.severity").value("CRITICAL"))
+                .andExpect(jsonPath("$.osv.affected[0].package.name").value("org.example:api-lib"));
+        mvc.perform(get("/api/v1/vulnerabilities/CVE-2026-00000").header("Authorization", "Bearer " + auditor))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/vulnerabilities").param("q", "api-lib").header("Authorization", "Bearer " + auditor))
+                .andExpect(jsonPath("$.items[0].id").value("API-2026-0001"));
+
+        // the pages: the record with its "What it hits" link, the search, the run with its bad record
+        mvc.perform(get("/vulnerabilities/CVE-2026-90021").with(signedIn(eu.vigil.identity.Role.MANAGEMENT)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/sbom/impact?q=API-2026-0001")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("org.example:api-lib")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("&lt; 2.0.0")));
+        mvc.perform(get("/vulnerabilities").param("q", "API-2026").with(signedIn(eu.vigil.identity.Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("API-2026-0001")));
+        String runPath = location.replace("/api/v1", "");
+        mvc.perform(get(runPath).with(signedIn(eu.vigil.identity.Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("API-2026-0002.json")));
+        mvc.perform(get("/vulndb").with(signedIn(eu.vigil.identity.Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Import a feed file"))));
+        mvc.perform(get("/vulndb").with(signedIn(eu.vigil.identity.Role.SECURITY)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Import a feed file")));
+    }
+
+    @Test
+    void theMirrorDownloadFetchesEachEcosystemOverHttpAndImportsIt() throws Exception {
+        java.util.LinkedHashMap<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("MIRROR-2026-0001.json", record("MIRROR-2026-0001", "2026-02-01T00:00:00Z", "npm", "mirrored", "CVE-2026-90031"));
+        byte[] zip = Files.readAllBytes(zipOfTexts(temp.resolve("mirror.zip"), entries));
+        List<String> ifModifiedSince = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/osv/", exchange -> {
+            String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+            if (exchange.getRequestURI().getPath().equals("/osv/npm/all.zip")) {
+                ifModifiedSince.add(since == null ? "" : since);
+                if (since != null) {
+                    exchange.sendResponseHeaders(304, -1);
+                } else {
+                    exchange.sendResponseHeaders(200, zip.length);
+                    exchange.getResponseBody().write(zip);
+                }
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/osv/";
+            eu.vigil.vulndb.internal.OsvMirror.Settings settings = new eu.vigil.vulndb.internal.OsvMirror.Settings(
+                    mirror, List.of("npm", "PyPI"), true, 10_000_000, temp.resolve("downloads"));
+            var osvMirror = new eu.vigil.vulndb.internal.OsvMirror(importer, runs, dataSource, settings, true);
+
+            var first = osvMirror.downloadNow();
+            assertThat(first).extracting(eu.vigil.vulndb.internal.OsvMirror.Outcome::result)
+                    .containsExactly("done", "the mirror answered HTTP 404");
+            assertThat(first.getFirst().run().added()).isEqualTo(1);
+            assertThat(first.getFirst().run().startedBy()).isEqualTo("vulndb-mirror");
+            assertThat(catalog.find("CVE-2026-90031")).isPresent();
+            assertThat(temp.resolve("downloads/npm-all.zip")).doesNotExist();
+
+            // the next run asks for changes since the last download only
+            var second = osvMirror.downloadNow();
+            assertThat(second.getFirst().result()).isEqualTo("not modified since the last download");
+            assertThat(ifModifiedSince).hasSize(2);
+            assertThat(ifModifiedSince.get(1)).endsWith("GMT");
+
+            // plain http is refused unless allowed
+            var strict = new eu.vigil.vulndb.internal.OsvMirror(importer, runs, dataSource,
+                    new eu.vigil.vulndb.internal.OsvMirror.Settings(mirror, List.of("npm"), false, 10_000_000,
+                            temp.resolve("downloads")), true);
+            assertThat(strict.downloadNow()).singleElement()
+                    .satisfies(o -> assertThat(o.result()).startsWith("refused: the mirror must be an https:// URL"));
+            assertThat(ifModifiedSince).hasSize(2);
+        } finally {
+            server.stop(0);
+        }
     }
 }

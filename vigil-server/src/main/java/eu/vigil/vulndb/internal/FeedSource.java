@@ -6,15 +6,19 @@ import java.util.Locale;
 
 import eu.vigil.core.feeds.FeedReader;
 import eu.vigil.core.feeds.OsvFeedReader;
+import eu.vigil.core.feeds.csaf.CsafFeedReader;
+import eu.vigil.core.feeds.nvd.NvdFeedReader;
 
 /** The kinds of feed the knowledge base imports. */
 public enum FeedSource {
-    OSV;
+    OSV, NVD, CSAF;
 
     /** A reader of these files in this feed's format. */
     public FeedReader reader(List<Path> paths) {
         return switch (this) {
             case OSV -> new OsvFeedReader(paths);
+            case NVD -> new NvdFeedReader(paths);
+            case CSAF -> new CsafFeedReader(paths);
         };
     }
 

@@ -64,6 +64,13 @@ public class ImportRuns {
                 .query(ImportRuns::run).list().stream().findFirst();
     }
 
+    /** The last run of this origin that finished its import. */
+    Optional<ImportRun> lastDone(String origin) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM vulndb_import_run WHERE origin = :origin AND state = 'DONE'"
+                        + " ORDER BY id DESC LIMIT 1")
+                .param("origin", origin).query(ImportRuns::run).optional();
+    }
+
     /** Takes a run for this node: only one of several nodes that try succeeds. */
     boolean claim(long id, Instant seenHeartbeat, Instant now) {
         return jdbc.sql("UPDATE vulndb_import_run SET state = 'RUNNING', heartbeat_at = :now WHERE id = :id"
