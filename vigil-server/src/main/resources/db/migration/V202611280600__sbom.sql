@@ -111,6 +111,7 @@ CREATE TABLE sbom_vulnerability_alias (
     vuln_id        VARCHAR(200)  NOT NULL,
     PRIMARY KEY (alias, vuln_id)
 );
+CREATE INDEX sbom_vulnerability_alias_vuln ON sbom_vulnerability_alias (vuln_id);
 
 -- a distinct component matched once; findings fan it out to the releases that contain it
 CREATE TABLE sbom_match (

@@ -375,6 +375,11 @@ abstract class SbomScenarios {
         assertThat(openVex).contains("\"justification\" : \"vulnerable_code_not_in_execute_path\"",
                 "\"@id\" : \"pkg:generic/acme/cam-f@1.0\"", "\"status\" : \"under_investigation\"");
 
+        String csaf = mvc.perform(api(get("/api/v1/releases/" + r1 + "/vex?format=csaf"), auditor))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csaf).contains("\"category\" : \"csaf_vex\"", "\"known_not_affected\"", "\"under_investigation\"",
+                "\"label\" : \"vulnerable_code_not_in_execute_path\"", "Camera cam-f 1.0");
+
         // a supplier's OpenVEX says the parser is not affected
         String statement = """
                 {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.org/vex/1", "author": "Parser Inc",

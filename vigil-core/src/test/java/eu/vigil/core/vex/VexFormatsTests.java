@@ -57,6 +57,32 @@ class VexFormatsTests {
         assertThat(read.statements().get(2).justification()).isEqualTo(VexJustification.CODE_NOT_PRESENT);
     }
 
+    @Test
+    void csafVexHasTheProfilesMandatoryParts() throws IOException {
+        var csaf = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(CsafVex.write(DOCUMENT, "ACME", "https://acme.example", "ACME-VEX-2026-0001", "Camera X 2.1"));
+        assertThat(csaf.at("/document/category").asText()).isEqualTo("csaf_vex");
+        assertThat(csaf.at("/document/tracking/revision_history/0/number").asText()).isEqualTo("1");
+        assertThat(csaf.at("/product_tree/full_product_names/0/product_identification_helper/purl").asText())
+                .isEqualTo("pkg:generic/acme/cam-x@2.1");
+        assertThat(csaf.at("/product_tree/relationships")).hasSize(3);
+        var log4j = csaf.at("/vulnerabilities/0");
+        assertThat(log4j.at("/cve").asText()).isEqualTo("CVE-2021-44228");
+        assertThat(log4j.at("/ids/0/text").asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
+        assertThat(log4j.at("/product_status/known_not_affected/0").asText()).isEqualTo("CSAFPID-C1:CSAFPID-PRODUCT");
+        assertThat(log4j.at("/flags/0/label").asText()).isEqualTo("vulnerable_code_not_in_execute_path");
+        // known_affected needs a remediation (CSAF 6.1.27.12)
+        var affected = csaf.at("/vulnerabilities/1");
+        assertThat(affected.at("/product_status/known_affected/0").asText()).isEqualTo("CSAFPID-C2:CSAFPID-PRODUCT");
+        assertThat(affected.at("/remediations/0/details").asText()).isEqualTo("Update to 1.0.1");
+        // every product id used is defined in the product tree (CSAF 6.1.1)
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        csaf.at("/product_tree/full_product_names").forEach(n -> defined.add(n.get("product_id").asText()));
+        csaf.at("/product_tree/relationships").forEach(n -> defined.add(n.at("/full_product_name/product_id").asText()));
+        csaf.at("/vulnerabilities").forEach(v -> v.get("product_status").forEach(list -> list.forEach(id ->
+                assertThat(defined).contains(id.asText()))));
+    }
+
     /** Every VEX example of the CycloneDX project reads. */
     @Test
     void readsCycloneDxExamples() throws IOException {

@@ -153,7 +153,9 @@ public class Matching {
         List<Object[]> matchRows = new ArrayList<>();
         matches.forEach((component, byId) -> byId.forEach((id, m) -> matchRows.add(new Object[] {component, id,
                 Sql.cut(String.join(", ", m.fixedVersions()), 1000)})));
-        template.batchUpdate("INSERT INTO sbom_match (component_id, vuln_id, fixed_versions) VALUES (?, ?, ?)", matchRows);
+        // ON CONFLICT DO NOTHING (H2 in PostgreSQL mode too): a concurrent re-match of the same component wrote it
+        template.batchUpdate("INSERT INTO sbom_match (component_id, vuln_id, fixed_versions) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", matchRows);
         // fan out: new findings, findings whose match went away, findings whose match came back
         List<Object> args = new ArrayList<>();
         args.add(Sql.at(now));
@@ -165,7 +167,8 @@ public class Matching {
                 FROM sbom_match m JOIN sbom_release_component rc ON rc.component_id = m.component_id
                 WHERE m.component_id IN (""" + in + """
                 ) AND NOT EXISTS (SELECT 1 FROM sbom_finding f WHERE f.release_id = rc.release_id
-                    AND f.component_id = m.component_id AND f.vuln_id = m.vuln_id)""").params(args).update();
+                    AND f.component_id = m.component_id AND f.vuln_id = m.vuln_id)
+                ON CONFLICT DO NOTHING""").params(args).update();
         int closed = jdbc.sql("""
                 UPDATE sbom_finding SET active = FALSE WHERE component_id IN (""" + in + """
                 ) AND active = TRUE AND NOT EXISTS (SELECT 1 FROM sbom_match m
@@ -205,8 +208,9 @@ public class Matching {
         }
         template.batchUpdate("""
                 INSERT INTO sbom_vulnerability (vuln_id, aliases, summary, severity, severity_rank, cvss_score, cvss_vector,
-                    updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        template.batchUpdate("INSERT INTO sbom_vulnerability_alias (alias, vuln_id) VALUES (?, ?)", aliases);
+                    updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
+        template.batchUpdate("INSERT INTO sbom_vulnerability_alias (alias, vuln_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                aliases);
     }
 
     /** 4 critical, 3 high, 2 medium, 1 low, 0 none or unknown: for filtering and ordering in SQL. */

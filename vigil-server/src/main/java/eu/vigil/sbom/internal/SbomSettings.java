@@ -8,9 +8,10 @@ import org.springframework.util.unit.DataSize;
  * Settings of the SBOM repository.
  *
  * @param maxSbomSize largest SBOM accepted for upload ({@code vigil.sbom.max-sbom-size})
- * @param notifyRanks the lowest severity that raises a notification for supported releases
+ * @param csafPublisherNamespace the publisher's URL written into CSAF VEX exports
+ *                               ({@code vigil.sbom.csaf-publisher-namespace})
  */
 @ConfigurationProperties("vigil.sbom")
 public record SbomSettings(@DefaultValue("64MB") DataSize maxSbomSize,
-                           @DefaultValue("HIGH") String notifyFrom) {
+                           @DefaultValue("https://vigil.example") String csafPublisherNamespace) {
 }

@@ -10,6 +10,7 @@ import eu.vigil.audit.AuditEvent;
 import eu.vigil.audit.AuditTrail;
 import eu.vigil.core.InvalidInputException;
 import eu.vigil.core.purl.PackageUrl;
+import eu.vigil.core.vex.CsafVex;
 import eu.vigil.core.vex.CycloneDxVex;
 import eu.vigil.core.vex.OpenVex;
 import eu.vigil.core.vex.VexDocument;
@@ -36,8 +37,11 @@ public class VexExchange {
     private final SbomManagement management;
     private final AuditTrail audit;
     private final java.time.Clock clock;
+    private final SbomSettings settings;
 
-    VexExchange(JdbcClient jdbc, Findings findings, SbomManagement management, AuditTrail audit, java.time.Clock clock) {
+    VexExchange(JdbcClient jdbc, Findings findings, SbomManagement management, AuditTrail audit, java.time.Clock clock,
+                SbomSettings settings) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.findings = findings;
         this.management = management;
@@ -46,14 +50,15 @@ public class VexExchange {
     }
 
     public enum Format {
-        CYCLONEDX, OPENVEX;
+        CYCLONEDX, OPENVEX, CSAF;
 
         public static Format of(String text) {
             String t = text == null ? "cyclonedx" : text.strip().toLowerCase(Locale.ROOT);
             return switch (t) {
                 case "cyclonedx", "cdx", "cyclonedx-vex" -> CYCLONEDX;
                 case "openvex" -> OPENVEX;
-                default -> throw new InvalidSbomInput("format", "The VEX format is cyclonedx or openvex.");
+                case "csaf", "csaf-vex" -> CSAF;
+                default -> throw new InvalidSbomInput("format", "The VEX format is cyclonedx, openvex or csaf (export only).");
             };
         }
     }
@@ -96,7 +101,13 @@ public class VexExchange {
                 product.vendor() != null ? product.vendor() : "Vigil", clock.instant(), statements);
         audit.record(AuditEvent.of("sbom.vex.export").object("release", releaseId).detail("format", format.name())
                 .detail("statements", statements.size()));
-        return format == Format.CYCLONEDX ? CycloneDxVex.write(document) : OpenVex.write(document);
+        return switch (format) {
+            case CYCLONEDX -> CycloneDxVex.write(document);
+            case OPENVEX -> OpenVex.write(document);
+            case CSAF -> CsafVex.write(document, document.author(), settings.csafPublisherNamespace(),
+                    "VIGIL-VEX-" + product.key() + "-" + release.version() + "-" + clock.instant().getEpochSecond(),
+                    product.name() + " " + release.version());
+        };
     }
 
     /** What an import did. */
@@ -105,6 +116,9 @@ public class VexExchange {
 
     public ImportResult importVex(long releaseId, Format format, byte[] content, String user) {
         management.release(releaseId);
+        if (format == Format.CSAF) {
+            throw new InvalidSbomInput("format", "CSAF VEX is exported only; import CycloneDX VEX or OpenVEX.");
+        }
         VexDocument document;
         try {
             document = format == Format.CYCLONEDX ? CycloneDxVex.read(content) : OpenVex.read(content);

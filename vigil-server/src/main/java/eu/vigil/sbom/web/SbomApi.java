@@ -36,9 +36,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The SBOM repository over the API: products, releases, SBOM upload (also by product key and
@@ -127,7 +129,7 @@ class SbomApi {
     @PostMapping("/products")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Create a product")
-    ResponseEntity<Product> createProduct(@RequestBody ProductRequest request, @AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<Product> createProduct(@RequestBody(required = false) ProductRequest request, @AuthenticationPrincipal CurrentUser user) {
         if (request == null) {
             throw new InvalidSbomInput("body", "A product is needed.");
         }
@@ -145,7 +147,7 @@ class SbomApi {
     @PutMapping("/products/{id}")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Update a product (the key stays)")
-    Product updateProduct(@PathVariable long id, @RequestBody ProductRequest request) {
+    Product updateProduct(@PathVariable long id, @RequestBody(required = false) ProductRequest request) {
         if (request == null) {
             throw new InvalidSbomInput("body", "A product is needed.");
         }
@@ -163,7 +165,7 @@ class SbomApi {
     @PostMapping("/products/{id}/releases")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Create a release of a product")
-    ResponseEntity<Release> createRelease(@PathVariable long id, @RequestBody ReleaseRequest request,
+    ResponseEntity<Release> createRelease(@PathVariable long id, @RequestBody(required = false) ReleaseRequest request,
                                           @AuthenticationPrincipal CurrentUser user) {
         if (request == null) {
             throw new InvalidSbomInput("body", "A release is needed.");
@@ -183,7 +185,7 @@ class SbomApi {
     @PutMapping("/releases/{id}")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Change a release's status or date")
-    Release updateRelease(@PathVariable long id, @RequestBody ReleaseRequest request) {
+    Release updateRelease(@PathVariable long id, @RequestBody(required = false) ReleaseRequest request) {
         if (request == null) {
             throw new InvalidSbomInput("body", "A release is needed.");
         }
@@ -192,23 +194,40 @@ class SbomApi {
 
     // ---- SBOMs ------------------------------------------------------------------------------
 
-    @PostMapping(path = "/releases/{id}/sboms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/releases/{id}/sboms")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Upload an SBOM (CycloneDX 1.4-1.6 JSON/XML, SPDX 2.3) for a release; it is matched at once")
-    ResponseEntity<SbomManagement.UploadResult> upload(@PathVariable long id, @RequestPart("file") MultipartFile file,
+    ResponseEntity<SbomManagement.UploadResult> upload(@PathVariable long id, HttpServletRequest request,
                                                        @AuthenticationPrincipal CurrentUser user) throws IOException {
+        return upload(id, file(request), user);
+    }
+
+    /** The multipart part 'file' (read here rather than bound, so that role checks come before any body check). */
+    static MultipartFile file(HttpServletRequest request) {
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        MultipartFile file = multipart == null ? null : multipart.getFile("file");
+        if (file == null) {
+            throw new InvalidSbomInput("file", "Send the file as a multipart/form-data part named 'file'.");
+        }
+        return file;
+    }
+
+    private ResponseEntity<SbomManagement.UploadResult> upload(long id, MultipartFile file, CurrentUser user)
+            throws IOException {
         try (InputStream in = file.getInputStream()) {
             var result = management.upload(id, file.getOriginalFilename(), in, user.username());
             return ResponseEntity.created(URI.create("/api/v1/releases/" + id + "/sboms/" + result.documentId())).body(result);
         }
     }
 
-    @PostMapping(path = "/sboms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/sboms")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Upload an SBOM by product key and version (the release is created when missing), for CI")
-    ResponseEntity<SbomManagement.UploadResult> uploadFor(@RequestParam String product, @RequestParam String version,
-                                                          @RequestPart("file") MultipartFile file,
+    ResponseEntity<SbomManagement.UploadResult> uploadFor(@RequestParam(required = false) String product,
+                                                          @RequestParam(required = false) String version,
+                                                          HttpServletRequest request,
                                                           @AuthenticationPrincipal CurrentUser user) throws IOException {
+        MultipartFile file = file(request);
         Release release = management.releaseFor(product, version, user.username());
         return upload(release.id(), file, user);
     }
@@ -297,7 +316,7 @@ class SbomApi {
     @PutMapping("/findings/{id}/analysis")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Triage a finding (state, justification, comment); carried to the product's other releases with the same component")
-    SbomManagement.AnalysisResult analyse(@PathVariable long id, @RequestBody AnalysisRequest request,
+    SbomManagement.AnalysisResult analyse(@PathVariable long id, @RequestBody(required = false) AnalysisRequest request,
                                           @AuthenticationPrincipal CurrentUser user) {
         if (request == null) {
             throw new InvalidSbomInput("body", "An analysis is needed.");
@@ -317,11 +336,15 @@ class SbomApi {
 
     @GetMapping("/releases/{id}/vex")
     @PreAuthorize(SbomAccess.READ)
-    @Operation(summary = "Export a release's triage as CycloneDX VEX (format=cyclonedx) or OpenVEX (format=openvex)")
+    @Operation(summary = "Export a release's triage as CycloneDX VEX (format=cyclonedx), OpenVEX (format=openvex) or CSAF VEX (format=csaf)")
     ResponseEntity<byte[]> exportVex(@PathVariable long id, @RequestParam(required = false) String format) {
         VexExchange.Format f = VexExchange.Format.of(format);
         byte[] body = vex.export(id, f);
-        String name = "release-" + id + (f == VexExchange.Format.CYCLONEDX ? ".cdx-vex.json" : ".openvex.json");
+        String name = "release-" + id + (switch (f) {
+            case CYCLONEDX -> ".cdx-vex.json";
+            case OPENVEX -> ".openvex.json";
+            case CSAF -> ".csaf-vex.json";
+        });
         return ResponseEntity.ok()
                 .contentType(f == VexExchange.Format.CYCLONEDX ? MediaType.parseMediaType("application/vnd.cyclonedx+json")
                         : MediaType.APPLICATION_JSON)
@@ -329,13 +352,13 @@ class SbomApi {
                 .body(body);
     }
 
-    @PostMapping(path = "/releases/{id}/vex", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/releases/{id}/vex")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Import CycloneDX VEX or OpenVEX statements into a release's triage")
     VexExchange.ImportResult importVex(@PathVariable long id, @RequestParam(required = false) String format,
-                                       @RequestPart("file") MultipartFile file, @AuthenticationPrincipal CurrentUser user)
+                                       HttpServletRequest request, @AuthenticationPrincipal CurrentUser user)
             throws IOException {
-        return vex.importVex(id, VexExchange.Format.of(format), file.getBytes(), user.username());
+        return vex.importVex(id, VexExchange.Format.of(format), file(request).getBytes(), user.username());
     }
 
     // ---- licence policy and matching -----------------------------------------------------------
@@ -350,7 +373,7 @@ class SbomApi {
     @PutMapping("/licence-policy/{licenceId}")
     @PreAuthorize(SbomAccess.WRITE)
     @Operation(summary = "Set a licence's decision: allowed, review or forbidden (empty removes it)")
-    List<Licences.PolicyEntry> decide(@PathVariable String licenceId, @RequestBody PolicyRequest request,
+    List<Licences.PolicyEntry> decide(@PathVariable String licenceId, @RequestBody(required = false) PolicyRequest request,
                                       @AuthenticationPrincipal CurrentUser user) {
         licences.decide(licenceId, request == null ? null : request.decision(), user.username());
         return licences.policy();

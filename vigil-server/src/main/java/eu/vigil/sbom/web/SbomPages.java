@@ -182,7 +182,11 @@ class SbomPages {
         VexExchange.Format f = VexExchange.Format.of(format);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("release-" + id + (f == VexExchange.Format.CYCLONEDX ? ".cdx-vex.json" : ".openvex.json"))
+                        .filename("release-" + id + (switch (f) {
+            case CYCLONEDX -> ".cdx-vex.json";
+            case OPENVEX -> ".openvex.json";
+            case CSAF -> ".csaf-vex.json";
+        }))
                         .build().toString())
                 .body(vex.export(id, f));
     }
