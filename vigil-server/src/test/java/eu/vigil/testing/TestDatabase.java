@@ -82,7 +82,9 @@ public record TestDatabase(String kind, String url, String user, String password
     public Map<String, String> springProperties() {
         return Map.of("spring.datasource.url", url,
                 "spring.datasource.username", user,
-                "spring.datasource.password", password);
+                "spring.datasource.password", password,
+                "spring.datasource.hikari.maximum-pool-size", "5",
+                "spring.datasource.hikari.minimum-idle", "1");
     }
 
     /**
@@ -119,6 +121,10 @@ public record TestDatabase(String kind, String url, String user, String password
         registry.add("spring.datasource.url", () -> once.get().url());
         registry.add("spring.datasource.username", () -> once.get().user());
         registry.add("spring.datasource.password", () -> once.get().password());
+        // Spring keeps up to spring.test.context.cache.maxSize contexts open, each with its own
+        // pool: small pools keep a whole test run under PostgreSQL's max_connections (100).
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         String dataFolder = temporaryDataFolder();
         registry.add("vigil.data", () -> dataFolder);
     }
