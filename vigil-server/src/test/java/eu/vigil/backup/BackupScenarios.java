@@ -159,6 +159,16 @@ abstract class BackupScenarios {
             assertThat(files).as("and leaves no temporary folder").isEmpty();
         }
 
+        backups.create(archive);
+        size = Files.size(archive);
+        try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+            file.seek(size - 100); // in the zip's central directory, after the manifest
+            int b = file.read();
+            file.seek(size - 100);
+            file.write(b ^ 0x01);
+        }
+        assertThat(backups.verify(archive).valid()).as("damage near the end is found too").isFalse();
+
         Path truncated = archive.resolveSibling("truncated.vbk");
         backups.create(archive);
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(archive), (int) Files.size(archive) - 40));

@@ -86,6 +86,9 @@ public final class ArchiveReader {
                     content.transferTo(java.io.OutputStream.nullOutputStream());
                     seen.put(name, new ArchiveManifest.Entry(name, content.count, ArchiveManifest.hex(sha256.digest())));
                 }
+                // The zip reader stops at the central directory; decrypting the rest authenticates
+                // every remaining chunk, so damage near the end of the file is found too.
+                plain.transferTo(java.io.OutputStream.nullOutputStream());
             }
             if (manifest == null) {
                 throw new InvalidArchiveException("archive has no manifest: it is incomplete");
