@@ -35,7 +35,7 @@ final class OfflineVigil {
     }
 
     static String h2Url(Path data) {
-        return "jdbc:h2:file:" + data.toAbsolutePath().normalize().resolve("db/vigil") + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE";
+        return eu.vigil.platform.VigilEnvironment.h2Url(data.resolve("db/vigil"));
     }
 
     /** Throws {@link Refused} when the folder has no database, or a server has it open. */

@@ -23,8 +23,7 @@ public record TestDatabase(String kind, String url, String user, String password
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     public static TestDatabase h2(Path folder) {
-        return new TestDatabase("h2", "jdbc:h2:file:" + folder.resolve("db/vigil").toAbsolutePath()
-                + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE", "vigil", "");
+        return new TestDatabase("h2", eu.vigil.platform.VigilEnvironment.h2Url(folder.resolve("db/vigil")), "vigil", "");
     }
 
     public static TestDatabase h2() {

@@ -249,7 +249,7 @@ public final class ArchiveReader {
     }
 
     static String h2Url(Path root) {
-        return "jdbc:h2:file:" + root.resolve("db/vigil") + ";MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE";
+        return eu.vigil.platform.VigilEnvironment.h2Url(root.resolve("db/vigil"));
     }
 
     private static void syncTree(Path folder) throws IOException {
