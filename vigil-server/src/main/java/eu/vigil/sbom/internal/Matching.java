@@ -106,18 +106,39 @@ public class Matching {
         return ids.isEmpty() ? new Outcome(0, 0, 0, 0, 0) : doMatch(ids);
     }
 
-    /** Re-matches the whole repository, a chunk of components at a time (never all loaded at once). */
+    /**
+     * Re-matches the whole repository, a page of components at a time (never all loaded at once),
+     * in the order of their package so that the versions of one package share a chunk and its
+     * records are asked for once; then the components without a package key, by id.
+     */
     public Outcome matchAll() {
-        long after = 0;
         Outcome total = new Outcome(0, 0, 0, 0, 0);
+        String lastKey = "";
+        long after = 0;
         while (true) {
-            List<Long> ids = jdbc.sql("SELECT id FROM sbom_component WHERE id > ? ORDER BY id FETCH FIRST 5000 ROWS ONLY")
-                    .param(after).query(Long.class).list();
+            List<Object[]> page = jdbc.sql("""
+                    SELECT package_key, id FROM sbom_component
+                    WHERE package_key > ? OR (package_key = ? AND id > ?)
+                    ORDER BY package_key, id FETCH FIRST 5000 ROWS ONLY""")
+                    .params(lastKey, lastKey, after)
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+            if (page.isEmpty()) {
+                break;
+            }
+            List<Long> ids = page.stream().map(r -> (Long) r[1]).toList();
+            total = total.plus(transactions.execute(status -> doMatch(ids))); // each page commits on its own
+            lastKey = (String) page.getLast()[0];
+            after = ids.getLast();
+        }
+        after = 0;
+        while (true) {
+            List<Long> ids = jdbc.sql("SELECT id FROM sbom_component WHERE package_key IS NULL AND id > ? ORDER BY id"
+                    + " FETCH FIRST 5000 ROWS ONLY").param(after).query(Long.class).list();
             if (ids.isEmpty()) {
                 return total;
             }
-            total = total.plus(transactions.execute(status -> doMatch(ids))); // each chunk commits on its own
-            after = ids.get(ids.size() - 1);
+            total = total.plus(transactions.execute(status -> doMatch(ids)));
+            after = ids.getLast();
         }
     }
 
