@@ -190,16 +190,23 @@ public class Matching {
                 ) AND NOT EXISTS (SELECT 1 FROM sbom_finding f WHERE f.release_id = rc.release_id
                     AND f.component_id = m.component_id AND f.vuln_id = m.vuln_id)
                 ON CONFLICT DO NOTHING""").params(args).update();
-        int closed = jdbc.sql("""
-                UPDATE sbom_finding SET active = FALSE WHERE component_id IN (""" + in + """
-                ) AND active = TRUE AND NOT EXISTS (SELECT 1 FROM sbom_match m
-                    WHERE m.component_id = sbom_finding.component_id AND m.vuln_id = sbom_finding.vuln_id)""")
-                .params(ids).update();
-        jdbc.sql("""
-                UPDATE sbom_finding SET active = TRUE WHERE component_id IN (""" + in + """
-                ) AND active = FALSE AND EXISTS (SELECT 1 FROM sbom_match m
-                    WHERE m.component_id = sbom_finding.component_id AND m.vuln_id = sbom_finding.vuln_id)""")
-                .params(ids).update();
+        // findings whose match went away are closed, those whose match came back reopened: decided here against
+        // the matches just written, because PostgreSQL planned the NOT EXISTS form as a scan of all of sbom_match
+        List<Object[]> close = new ArrayList<>();
+        List<Object[]> reopen = new ArrayList<>();
+        jdbc.sql("SELECT id, component_id, vuln_id, active FROM sbom_finding WHERE component_id IN (" + in + ")")
+                .params(ids).query(rs -> {
+                    boolean matched = matches.getOrDefault(rs.getLong(2), Map.of()).containsKey(rs.getString(3));
+                    boolean active = rs.getBoolean(4);
+                    if (active && !matched) {
+                        close.add(new Object[] {rs.getLong(1)});
+                    } else if (!active && matched) {
+                        reopen.add(new Object[] {rs.getLong(1)});
+                    }
+                });
+        template.batchUpdate("UPDATE sbom_finding SET active = FALSE WHERE id = ?", close);
+        template.batchUpdate("UPDATE sbom_finding SET active = TRUE WHERE id = ?", reopen);
+        int closed = close.size();
         return new Outcome(run, chunk.size(), matchRows.size(), created, closed);
     }
 
