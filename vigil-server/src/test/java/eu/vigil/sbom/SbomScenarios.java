@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import eu.vigil.identity.CurrentUser;
 import eu.vigil.identity.Role;
@@ -323,6 +325,20 @@ abstract class SbomScenarios {
                 .param("size", "200"), auditor)).andReturn());
         assertThat(anyVersion.get("hits")).anySatisfy(h -> assertThat(h.get("componentVersion").asString()).isEqualTo("1.3.0"));
         assertThat(anyVersion.get("total").asLong()).isGreaterThan(byRange.get("total").asLong());
+        // the counts agree with the hits they count
+        for (String q : List.of("CVE-2099-0001", "pkg:npm/left-pad")) {
+            JsonNode all = read(mvc.perform(api(get("/api/v1/impact").param("q", q).param("size", "200"), auditor))
+                    .andExpect(status().isOk()).andReturn());
+            Set<String> products = new HashSet<>();
+            Set<String> releases = new HashSet<>();
+            all.get("hits").forEach(h -> {
+                products.add(h.get("productKey").asString());
+                releases.add(h.get("releaseId").asString());
+            });
+            assertThat(all.get("total").asLong()).as(q).isEqualTo(all.get("hits").size());
+            assertThat(all.get("products").asLong()).as(q).isEqualTo(products.size());
+            assertThat(all.get("releases").asLong()).as(q).isEqualTo(releases.size());
+        }
         JsonNode none = read(mvc.perform(api(get("/api/v1/impact?q=CVE-1999-0000"), auditor)).andReturn());
         assertThat(none.get("total").asLong()).isZero();
     }

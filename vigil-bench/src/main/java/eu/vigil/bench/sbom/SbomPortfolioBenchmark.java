@@ -20,6 +20,7 @@ import eu.vigil.sbom.internal.Matching;
 import eu.vigil.sbom.internal.SbomManagement;
 import eu.vigil.vulndb.internal.FeedImporter;
 import eu.vigil.vulndb.internal.FeedSource;
+import eu.vigil.vulndb.internal.VulnerabilityStore;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -79,6 +80,7 @@ public final class SbomPortfolioBenchmark {
             long findings = jdbc.queryForObject("SELECT COUNT(*) FROM sbom_finding", Long.class);
             System.out.printf("full initial match: %,d components, %,d matches, %,d findings in %.1f s%n",
                     full.components(), full.matches(), findings, fullSeconds);
+            System.out.println("decoded-record cache: " + vigil.getBean(VulnerabilityStore.class).decodedCache());
 
             // one changed vulnerability: the record of a package in the portfolio now has another fix
             int changed = PortfolioGenerator.packageOf(0, 0, poolPackages);
@@ -119,6 +121,8 @@ public final class SbomPortfolioBenchmark {
                 latencies[i] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(latencies);
+            explainImpact(jdbc, "CVE-2098-" + (100000 + random.nextInt(records)),
+                    PortfolioGenerator.packageName(random.nextInt(poolPackages)));
             System.out.printf("impact query (1,000, half CVE ids, half purl ranges): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     latencies[500], latencies[989], latencies[999]);
 
@@ -136,6 +140,7 @@ public final class SbomPortfolioBenchmark {
                 System.out.printf("upload %d: %,d bytes, %,d components, %,d new findings in %.2f s%n", i, sbom.length,
                         result.components(), result.newFindings(), uploads[i]);
             }
+            System.out.println("decoded-record cache: " + vigil.getBean(VulnerabilityStore.class).decodedCache());
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
@@ -145,6 +150,40 @@ public final class SbomPortfolioBenchmark {
             System.out.printf("peak heap used (sum of pool peaks, an upper bound): %d MB of max %d MB%n", peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         }
+    }
+
+    /** The plans of the impact query's statements (the SQL of {@code Impact}), as the database runs them. */
+    private static void explainImpact(JdbcTemplate jdbc, String cve, String npmPackage) {
+        String vulnId = jdbc.queryForList("SELECT vuln_id FROM sbom_vulnerability_alias WHERE alias = ?", String.class, cve)
+                .stream().findFirst().orElse(cve);
+        String byVulnerability = """
+                SELECT p.id, r.id, c.name, rc.path, f.vuln_id, v.severity, m.fixed_versions, f.state, f.id
+                FROM sbom_finding f
+                JOIN sbom_release r ON r.id = f.release_id
+                JOIN sbom_product p ON p.id = r.product_id
+                JOIN sbom_component c ON c.id = f.component_id
+                JOIN sbom_release_component rc ON rc.release_id = f.release_id AND rc.component_id = f.component_id
+                LEFT JOIN sbom_match m ON m.component_id = f.component_id AND m.vuln_id = f.vuln_id
+                LEFT JOIN sbom_vulnerability v ON v.vuln_id = f.vuln_id
+                WHERE f.active = TRUE AND f.vuln_id IN (?)
+                ORDER BY p.name, r.released_on DESC NULLS LAST, r.id DESC, c.name, f.id OFFSET 0 ROWS FETCH NEXT 25 ROWS ONLY""";
+        List<Long> components = jdbc.queryForList("SELECT component_id FROM sbom_component_package WHERE match_key = ?",
+                Long.class, new OsvPackageRef("npm", npmPackage).matchKey());
+        String byPackage = """
+                SELECT p.id, r.id, c.name, rc.path
+                FROM sbom_release_component rc
+                JOIN sbom_release r ON r.id = rc.release_id
+                JOIN sbom_product p ON p.id = r.product_id
+                JOIN sbom_component c ON c.id = rc.component_id
+                WHERE rc.component_id IN (?)
+                ORDER BY p.name, r.released_on DESC NULLS LAST, r.id DESC, c.name OFFSET 0 ROWS FETCH NEXT 25 ROWS ONLY""";
+        System.out.println("plan of the impact query by vulnerability (" + vulnId + "):");
+        jdbc.queryForList("EXPLAIN ANALYZE " + byVulnerability, String.class, vulnId).forEach(System.out::println);
+        if (components.isEmpty()) {
+            return;
+        }
+        System.out.println("plan of the impact query by package (" + npmPackage + ", component " + components.getFirst() + "):");
+        jdbc.queryForList("EXPLAIN ANALYZE " + byPackage, String.class, components.getFirst()).forEach(System.out::println);
     }
 
     private static double seconds(long start) {

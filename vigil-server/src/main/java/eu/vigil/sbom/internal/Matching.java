@@ -106,18 +106,39 @@ public class Matching {
         return ids.isEmpty() ? new Outcome(0, 0, 0, 0, 0) : doMatch(ids);
     }
 
-    /** Re-matches the whole repository, a chunk of components at a time (never all loaded at once). */
+    /**
+     * Re-matches the whole repository, a page of components at a time (never all loaded at once),
+     * in the order of their package so that the versions of one package share a chunk and its
+     * records are asked for once; then the components without a package key, by id.
+     */
     public Outcome matchAll() {
-        long after = 0;
         Outcome total = new Outcome(0, 0, 0, 0, 0);
+        String lastKey = "";
+        long after = 0;
         while (true) {
-            List<Long> ids = jdbc.sql("SELECT id FROM sbom_component WHERE id > ? ORDER BY id FETCH FIRST 5000 ROWS ONLY")
-                    .param(after).query(Long.class).list();
+            List<Object[]> page = jdbc.sql("""
+                    SELECT package_key, id FROM sbom_component
+                    WHERE package_key > ? OR (package_key = ? AND id > ?)
+                    ORDER BY package_key, id FETCH FIRST 5000 ROWS ONLY""")
+                    .params(lastKey, lastKey, after)
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+            if (page.isEmpty()) {
+                break;
+            }
+            List<Long> ids = page.stream().map(r -> (Long) r[1]).toList();
+            total = total.plus(transactions.execute(status -> doMatch(ids))); // each page commits on its own
+            lastKey = (String) page.getLast()[0];
+            after = ids.getLast();
+        }
+        after = 0;
+        while (true) {
+            List<Long> ids = jdbc.sql("SELECT id FROM sbom_component WHERE package_key IS NULL AND id > ? ORDER BY id"
+                    + " FETCH FIRST 5000 ROWS ONLY").param(after).query(Long.class).list();
             if (ids.isEmpty()) {
                 return total;
             }
-            total = total.plus(transactions.execute(status -> doMatch(ids))); // each chunk commits on its own
-            after = ids.get(ids.size() - 1);
+            total = total.plus(transactions.execute(status -> doMatch(ids)));
+            after = ids.getLast();
         }
     }
 
@@ -169,16 +190,23 @@ public class Matching {
                 ) AND NOT EXISTS (SELECT 1 FROM sbom_finding f WHERE f.release_id = rc.release_id
                     AND f.component_id = m.component_id AND f.vuln_id = m.vuln_id)
                 ON CONFLICT DO NOTHING""").params(args).update();
-        int closed = jdbc.sql("""
-                UPDATE sbom_finding SET active = FALSE WHERE component_id IN (""" + in + """
-                ) AND active = TRUE AND NOT EXISTS (SELECT 1 FROM sbom_match m
-                    WHERE m.component_id = sbom_finding.component_id AND m.vuln_id = sbom_finding.vuln_id)""")
-                .params(ids).update();
-        jdbc.sql("""
-                UPDATE sbom_finding SET active = TRUE WHERE component_id IN (""" + in + """
-                ) AND active = FALSE AND EXISTS (SELECT 1 FROM sbom_match m
-                    WHERE m.component_id = sbom_finding.component_id AND m.vuln_id = sbom_finding.vuln_id)""")
-                .params(ids).update();
+        // findings whose match went away are closed, those whose match came back reopened: decided here against
+        // the matches just written, because PostgreSQL planned the NOT EXISTS form as a scan of all of sbom_match
+        List<Object[]> close = new ArrayList<>();
+        List<Object[]> reopen = new ArrayList<>();
+        jdbc.sql("SELECT id, component_id, vuln_id, active FROM sbom_finding WHERE component_id IN (" + in + ")")
+                .params(ids).query(rs -> {
+                    boolean matched = matches.getOrDefault(rs.getLong(2), Map.of()).containsKey(rs.getString(3));
+                    boolean active = rs.getBoolean(4);
+                    if (active && !matched) {
+                        close.add(new Object[] {rs.getLong(1)});
+                    } else if (!active && matched) {
+                        reopen.add(new Object[] {rs.getLong(1)});
+                    }
+                });
+        template.batchUpdate("UPDATE sbom_finding SET active = FALSE WHERE id = ?", close);
+        template.batchUpdate("UPDATE sbom_finding SET active = TRUE WHERE id = ?", reopen);
+        int closed = close.size();
         return new Outcome(run, chunk.size(), matchRows.size(), created, closed);
     }
 
