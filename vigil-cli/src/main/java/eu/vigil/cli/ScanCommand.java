@@ -11,16 +11,14 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigil.core.InvalidInputException;
-import eu.vigil.core.cvss.Cvss;
 import eu.vigil.core.cvss.CvssSeverity;
-import eu.vigil.core.cvss.CvssVector;
 import eu.vigil.core.osv.OsvIndex;
 import eu.vigil.core.osv.OsvLoadResult;
 import eu.vigil.core.osv.OsvLoader;
 import eu.vigil.core.osv.OsvMatch;
+import eu.vigil.core.osv.OsvRating;
 import eu.vigil.core.osv.OsvPackageRef;
 import eu.vigil.core.osv.OsvQueryResult;
-import eu.vigil.core.osv.OsvSeverity;
 import eu.vigil.core.purl.PackageUrl;
 import eu.vigil.core.sbom.Component;
 import eu.vigil.core.sbom.Sbom;
@@ -99,7 +97,7 @@ final class ScanCommand implements Callable<Integer> {
                     purl.qualifiers().get("distro"));
             OsvQueryResult result = index.query(pkg, version);
             for (OsvMatch match : result.matches()) {
-                Rating rating = rate(match);
+                OsvRating rating = OsvRating.of(match);
                 Map<String, Object> finding = new LinkedHashMap<>();
                 finding.put("purl", purl.canonical());
                 finding.put("component", component.name());
@@ -133,44 +131,6 @@ final class ScanCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return reaching > 0 ? VigilCli.FINDING_OR_INVALID : VigilCli.OK;
-    }
-
-    /** The severity of a match: the highest CVSS score among its vectors, else the database's own rating. */
-    record Rating(CvssSeverity severity, Double score, String vector) {
-    }
-
-    static Rating rate(OsvMatch match) {
-        Rating best = null;
-        for (OsvSeverity severity : match.severities()) {
-            if (severity.score() == null || !severity.type().startsWith("CVSS")) {
-                continue;
-            }
-            try {
-                CvssVector vector = Cvss.parse(severity.score());
-                if (best == null || best.score() < vector.score()) {
-                    best = new Rating(vector.severity(), vector.score(), severity.score());
-                }
-            } catch (InvalidInputException e) {
-                // an unparseable vector in the data: fall back to the database's rating below
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        CvssSeverity fromDatabase = null;
-        for (String text : match.databaseSeverities()) {
-            CvssSeverity parsed = switch (text.toUpperCase(Locale.ROOT)) {
-                case "CRITICAL" -> CvssSeverity.CRITICAL;
-                case "HIGH" -> CvssSeverity.HIGH;
-                case "MODERATE", "MEDIUM" -> CvssSeverity.MEDIUM;
-                case "LOW" -> CvssSeverity.LOW;
-                default -> null;
-            };
-            if (parsed != null && (fromDatabase == null || parsed.compareTo(fromDatabase) > 0)) {
-                fromDatabase = parsed;
-            }
-        }
-        return new Rating(fromDatabase, null, null);
     }
 
     /** Progress lines on stderr, only for a person at a terminal. */
